@@ -1,0 +1,27 @@
+import vue from '@vitejs/plugin-vue'
+import { defineConfig } from 'vitest/config'
+
+// Three projects so a model change re-runs in milliseconds and the browser tests run once, in order.
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        test: { name: 'unit', include: ['models/**/*.test.ts', 'data/**/*.test.ts', 'tools/**/*.test.ts'], environment: 'node' },
+      },
+      {
+        plugins: [vue()],
+        test: { name: 'components', include: ['components/**/*.test.ts'], environment: 'happy-dom' },
+      },
+      {
+        test: {
+          name: 'e2e',
+          include: ['tests/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 600_000,
+          hookTimeout: 900_000,
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+})
