@@ -1,0 +1,51 @@
+/**
+ * Serve a built deck on 127.0.0.1 with the single-page fallback a static host gives
+ * (any slide URL, e.g. /12 or /base/12, returns index.html).
+ *   node tools/serve.ts [dir=dist] [port=0] [--base /x/]
+ */
+import type { AddressInfo } from 'node:net'
+import { existsSync } from 'node:fs'
+import http from 'node:http'
+import { resolve } from 'node:path'
+import process from 'node:process'
+import sirv from 'sirv'
+
+export interface StaticServer {
+  url: string
+  close: () => Promise<void>
+}
+
+export async function serveStatic(dir: string, options: { port?: number, base?: string } = {}): Promise<StaticServer> {
+  const root = resolve(dir)
+  if (!existsSync(resolve(root, 'index.html')))
+    throw new Error(`${root}/index.html not found — build the site first: npm run build`)
+  const base = `/${(options.base ?? '/').replace(/^\/+|\/+$/g, '')}/`.replace('//', '/')
+  const assets = sirv(root, { single: true, dev: false, etag: true })
+  const server = http.createServer((req, res) => {
+    const url = req.url ?? '/'
+    if (!url.startsWith(base) && `${url}/` !== base) {
+      res.statusCode = 404
+      res.end('not under base')
+      return
+    }
+    req.url = `/${url.slice(base.length)}`
+    assets(req, res, () => {
+      res.statusCode = 404
+      res.end()
+    })
+  })
+  await new Promise<void>(done => server.listen(options.port ?? 0, '127.0.0.1', done))
+  const { port } = server.address() as AddressInfo
+  return {
+    url: `http://127.0.0.1:${port}${base}`,
+    close: () => new Promise(done => server.close(() => done())),
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const args = process.argv.slice(2)
+  const baseAt = args.indexOf('--base')
+  const base = baseAt >= 0 ? args.splice(baseAt, 2)[1] : '/'
+  const server = await serveStatic(args[0] ?? 'dist', { port: Number(args[1] ?? 3030), base })
+  console.log(`serving ${args[0] ?? 'dist'} at ${server.url}`)
+}
