@@ -17,6 +17,8 @@ export default defineConfig({
           name: 'e2e',
           include: ['tests/**/*.test.ts'],
           environment: 'node',
+          // Builds the site and PDFs once, under a sub-path, for every browser and PDF test.
+          globalSetup: ['tests/setup/build-once.ts'],
           testTimeout: 600_000,
           hookTimeout: 900_000,
           fileParallelism: false,

@@ -1,0 +1,50 @@
+/** Reading PDFs in tests: poppler for text and fonts (what a reader's viewer sees), pdf-lib for structure. */
+import { execFileSync } from 'node:child_process'
+import { readFileSync } from 'node:fs'
+import { PDFDict, PDFDocument, PDFHexString, PDFName, PDFString } from 'pdf-lib'
+
+export const pdfText = (file: string, first?: number, last?: number) =>
+  execFileSync('pdftotext', [...(first ? ['-f', `${first}`, '-l', `${last ?? first}`] : []), '-layout', file, '-'], { encoding: 'utf8' })
+
+export const pdfInfo = (file: string) => Object.fromEntries(
+  execFileSync('pdfinfo', [file], { encoding: 'utf8' }).split('\n')
+    .map(line => line.match(/^([^:]+):\s*(.*)$/)).filter(m => m !== null).map(m => [m[1], m[2]]),
+)
+
+export interface FontRow { name: string, type: string, embedded: boolean }
+export function pdfFonts(file: string): FontRow[] {
+  return execFileSync('pdffonts', [file], { encoding: 'utf8' }).split('\n').slice(2).filter(Boolean).map((line) => {
+    const cols = line.trim().split(/\s{1,}/)
+    // name, type (may be two words), encoding, emb, sub, uni, object, ID
+    const emb = cols.at(-5)
+    return { name: cols[0], type: line.slice(37, 55).trim(), embedded: emb === 'yes' }
+  })
+}
+
+export interface Bookmark { title: string, children: Bookmark[] }
+/** The document outline, as nested titles. */
+export async function pdfOutline(file: string): Promise<Bookmark[]> {
+  const doc = await PDFDocument.load(readFileSync(file))
+  const read = (first: unknown): Bookmark[] => {
+    const items: Bookmark[] = []
+    let node = first instanceof PDFDict ? first : undefined
+    while (node) {
+      const title = node.lookup(PDFName.of('Title'))
+      items.push({
+        title: title instanceof PDFHexString || title instanceof PDFString ? title.decodeText() : '',
+        children: read(node.lookup(PDFName.of('First'))),
+      })
+      const next = node.lookup(PDFName.of('Next'))
+      node = next instanceof PDFDict ? next : undefined
+    }
+    return items
+  }
+  const outlines = doc.catalog.lookup(PDFName.of('Outlines'))
+  return outlines instanceof PDFDict ? read(outlines.lookup(PDFName.of('First'))) : []
+}
+
+export async function pdfLanguage(file: string): Promise<string | undefined> {
+  const doc = await PDFDocument.load(readFileSync(file))
+  const lang = doc.catalog.lookup(PDFName.of('Lang'))
+  return lang instanceof PDFString || lang instanceof PDFHexString ? lang.decodeText() : undefined
+}

@@ -1,0 +1,90 @@
+import type { Deck } from '../tools/deck.ts'
+import { join } from 'node:path'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { readDeck } from '../tools/deck.ts'
+import { site } from './browser.ts'
+import { pdfFonts, pdfInfo, pdfLanguage, pdfOutline, pdfText } from './pdf.ts'
+
+const slidesPdf = join(site.exports, 'slides.pdf')
+const handout = (name: string) => join(site.exports, name)
+let deck: Deck
+
+beforeAll(async () => {
+  deck = await readDeck()
+})
+
+describe('slides PDF', () => {
+  it('has one page a slide, as @slidev/parser counts them', () => {
+    expect(Number(pdfInfo(slidesPdf).Pages)).toBe(deck.slides.length)
+  })
+
+  it('carries the Chinese title as text and its metadata', async () => {
+    expect(pdfText(slidesPdf, 1)).toContain('虚拟化技术与云基础设施')
+    const info = pdfInfo(slidesPdf)
+    expect(info.Title).toBe(deck.title)
+    expect(info.Author).toBe(deck.author)
+    expect(info.Keywords).toContain('KVM')
+    expect(info.Subject).toContain('云基础设施')
+    expect(await pdfLanguage(slidesPdf)).toBe('zh-CN')
+  })
+
+  it('embeds the Chinese font, with no Type 3 bitmap fallback', () => {
+    const fonts = pdfFonts(slidesPdf)
+    expect(fonts.some(f => /NotoSansSC/.test(f.name) && f.embedded)).toBe(true)
+    expect(fonts.every(f => f.embedded)).toBe(true)
+    expect(fonts.filter(f => f.type.includes('Type 3'))).toEqual([])
+  })
+
+  it('has bookmarks by chapter, each holding its slides by title', async () => {
+    const outline = await pdfOutline(slidesPdf)
+    expect(outline.map(b => b.title)).toEqual(deck.chapters.map(c => c.title))
+    const all = outline.flatMap(b => b.children.map(c => c.title))
+    expect(all).toEqual(deck.slides.map(s => `${s.no}. ${s.title}`))
+    expect(all.join('')).toMatch(/[\u4E00-\u9FFF]/)
+  })
+
+  it('shows every slide title on its own page', () => {
+    for (const slide of deck.slides.filter(s => /[\u4E00-\u9FFF]{2}/.test(s.title)).slice(0, 12))
+      expect(pdfText(slidesPdf, slide.no).replace(/\s+/g, '')).toContain(slide.title.replace(/\s+/g, '').slice(0, 6))
+  })
+})
+
+describe('handout PDF', () => {
+  const referencePages = (n: number) => Math.ceil(n / 16)
+  const pagesFor = (perPage: number) => 1
+    + deck.chapters.reduce((sum, c, i) => sum + Math.ceil(((deck.chapters[i + 1]?.firstSlide ?? deck.slides.length + 1) - c.firstSlide) / perPage), 0)
+
+  it('is A4 portrait', () => {
+    expect(pdfInfo(handout('handout.pdf'))['Page size']).toMatch(/^595(\.\d+)? x 841(\.\d+)? pts \(A4\)/)
+  })
+
+  it('has the cover, one page a slide by chapter, then the references — in all three layouts', async () => {
+    const { references } = await import('../data/references.ts')
+    const extra = referencePages(references.length)
+    expect(Number(pdfInfo(handout('handout.pdf')).Pages)).toBe(pagesFor(1) + extra)
+    expect(Number(pdfInfo(handout('handout-2up.pdf')).Pages)).toBe(pagesFor(2) + extra)
+    expect(Number(pdfInfo(handout('handout-6up.pdf')).Pages)).toBe(pagesFor(6) + extra)
+  })
+
+  it('holds every slide and its notes as searchable text', () => {
+    const text = pdfText(handout('handout.pdf')).replace(/\s+/g, '')
+    for (const slide of deck.slides)
+      expect(text).toContain(`${slide.no}.${slide.title.replace(/\s+/g, '')}`)
+    for (const slide of deck.slides.filter(s => s.notes).slice(0, 10)) {
+      // The first words of the notes, with Markdown marks removed.
+      const words = slide.notes.replace(/[*_`#>[\]()-]/g, '').replace(/\s+/g, '').slice(0, 12)
+      expect(text).toContain(words)
+    }
+  })
+
+  it('keeps slides vector: the slide text is in the handout, not an image of it', () => {
+    const page2 = pdfText(handout('handout.pdf'), 2)
+    expect(page2).toContain('虚拟化技术与云基础设施')
+    expect(pdfFonts(handout('handout.pdf')).every(f => f.embedded)).toBe(true)
+  })
+
+  it('has bookmarks by chapter', async () => {
+    const outline = await pdfOutline(handout('handout.pdf'))
+    expect(outline.map(b => b.title)).toEqual(['封面与目录', ...deck.chapters.map(c => c.title), '参考文献'])
+  })
+})

@@ -1,0 +1,85 @@
+/**
+ * The deck as the tools see it: slides with their number, title, chapter, source file and line,
+ * and speaker notes, read with Slidev's own parser so numbering matches what Slidev shows.
+ */
+import { existsSync } from 'node:fs'
+import { relative, resolve } from 'node:path'
+import process from 'node:process'
+import { load } from '@slidev/parser/fs'
+
+export interface DeckSlide {
+  /** 1-based, as in the slide URL. */
+  no: number
+  title: string
+  chapter: string
+  /** Path relative to the project root. */
+  file: string
+  /** 1-based line of the slide's first line in its file. */
+  line: number
+  /** Speaker notes as Markdown ('' when none). */
+  notes: string
+}
+
+export interface Chapter {
+  title: string
+  firstSlide: number
+}
+
+export interface Deck {
+  title: string
+  author: string
+  info: string
+  keywords: string[]
+  lang: string
+  canvasWidth: number
+  aspectRatio: number
+  slides: DeckSlide[]
+  chapters: Chapter[]
+}
+
+export async function readDeck(entry = 'slides.md', root = process.cwd()): Promise<Deck> {
+  const entryPath = resolve(root, entry)
+  if (!existsSync(entryPath))
+    throw new Error(`${entry} not found in ${root} — run from the project folder or pass the deck's entry file`)
+  const data = await load({ userRoot: root, roots: [root] }, entryPath)
+  const head = data.headmatter as Record<string, any>
+  const slides: DeckSlide[] = []
+  const chapters: Chapter[] = []
+  let lastFile = ''
+  for (const slide of data.slides) {
+    const file = relative(root, slide.source.filepath)
+    const no = slide.index + 1
+    const title = plainTitle((slide.frontmatter.title as string | undefined) ?? slide.title) || `幻灯片 ${no}`
+    if (file !== lastFile) {
+      // A chapter is a file; its first slide (the divider) names it. The cover file opens the talk.
+      const isCover = slide.frontmatter.layout === 'cover' || no === 1
+      chapters.push({ title: isCover ? '开场' : title, firstSlide: no })
+      lastFile = file
+    }
+    slides.push({
+      no,
+      title,
+      chapter: chapters.at(-1)!.title,
+      file,
+      line: slide.source.start + 1,
+      notes: (slide.note ?? '').trim(),
+    })
+  }
+  const aspect = String(head.aspectRatio ?? '16/9').split(/[/:]/).map(Number)
+  return {
+    title: head.title ?? 'Slidev',
+    author: head.author ?? '',
+    info: String(head.info ?? '').trim(),
+    keywords: String(head.keywords ?? '').split(/[,，]/).map(k => k.trim()).filter(Boolean),
+    lang: head.lang ?? 'zh-CN',
+    canvasWidth: Number(head.canvasWidth ?? 980),
+    aspectRatio: aspect.length === 2 ? aspect[0] / aspect[1] : 16 / 9,
+    slides,
+    chapters,
+  }
+}
+
+/** A heading as readers see it: no component tags (`<Cite … />`), no Markdown emphasis. */
+export function plainTitle(title: string | undefined): string {
+  return (title ?? '').replace(/<[^>]*>/g, '').replace(/[*_`]/g, '').replace(/\s+/g, ' ').trim()
+}

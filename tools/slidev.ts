@@ -1,0 +1,40 @@
+/** Runs the Slidev CLI of this project (on the Node running this script). */
+import { spawn } from 'node:child_process'
+import { createRequire } from 'node:module'
+import { dirname, join } from 'node:path'
+import process from 'node:process'
+
+const require = createRequire(import.meta.url)
+export const SLIDEV_BIN = join(dirname(require.resolve('@slidev/cli/package.json')), 'bin/slidev.mjs')
+
+export interface SiteBuildOptions {
+  entry?: string
+  out: string
+  base?: string
+  /** Keep speaker notes in the bundle (the presenter copy). Off for the hosted site. */
+  withNotes?: boolean
+  quiet?: boolean
+}
+
+export function slidevBuild(options: SiteBuildOptions): Promise<void> {
+  const args = [SLIDEV_BIN, 'build', options.entry ?? 'slides.md', '--out', options.out]
+  if (options.base)
+    args.push('--base', options.base)
+  if (!options.withNotes)
+    args.push('--without-notes')
+  return run(args, options.quiet)
+}
+
+export function run(args: string[], quiet = false): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, args, { stdio: quiet ? ['ignore', 'ignore', 'pipe'] : 'inherit' })
+    let stderr = ''
+    child.stderr?.on('data', (chunk) => {
+      stderr += chunk
+    })
+    child.on('error', reject)
+    child.on('close', code => code === 0
+      ? resolve()
+      : reject(new Error(`slidev ${args[1]} failed (exit ${code})${stderr ? `:\n${stderr.trim().split('\n').slice(-15).join('\n')}` : ''}`)))
+  })
+}
