@@ -35,6 +35,11 @@ describe('slides PDF', () => {
     expect(fonts.filter(f => f.type.includes('Type 3'))).toEqual([])
   })
 
+  it('uses only the fonts the project ships: a glyph they lack would fall back to whatever the machine has', () => {
+    const foreign = pdfFonts(slidesPdf).map(f => f.name).filter(name => !/NotoSans|JetBrainsMono/.test(name))
+    expect(foreign).toEqual([])
+  })
+
   it('has bookmarks by chapter, each holding its slides by title', async () => {
     const outline = await pdfOutline(slidesPdf)
     expect(outline.map(b => b.title)).toEqual(deck.chapters.map(c => c.title))
@@ -55,7 +60,7 @@ describe('handout PDF', () => {
     + deck.chapters.reduce((sum, c, i) => sum + Math.ceil(((deck.chapters[i + 1]?.firstSlide ?? deck.slides.length + 1) - c.firstSlide) / perPage), 0)
 
   it('is A4 portrait', () => {
-    expect(pdfInfo(handout('handout.pdf'))['Page size']).toMatch(/^595(\.\d+)? x 841(\.\d+)? pts \(A4\)/)
+    expect(pdfInfo(handout('handout.pdf'))['Page size']).toMatch(/^59[45](\.\d+)? x 84[12](\.\d+)? pts \(A4\)/)
   })
 
   it('has the cover, one page a slide by chapter, then the references — in all three layouts', async () => {

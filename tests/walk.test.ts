@@ -16,17 +16,16 @@ afterAll(() => session?.close())
 /** Press → until the URL stops changing; returns the slide numbers seen, in order. */
 async function walk(page: Page, pattern: RegExp): Promise<number[]> {
   const seen: number[] = []
-  let last = ''
   for (let step = 0; step < 2000; step++) {
     const url = page.url()
-    if (url === last)
-      break
-    last = url
     const no = Number(url.match(pattern)?.[1] ?? 1)
     if (seen.at(-1) !== no)
       seen.push(no)
     await page.keyboard.press('ArrowRight')
-    await page.waitForTimeout(60)
+    // A transition may hold the next key press: give each step a moment before calling it the end.
+    const moved = await page.waitForURL(next => next.href !== url, { timeout: 1500 }).then(() => true, () => false)
+    if (!moved)
+      break
   }
   return seen
 }

@@ -49,7 +49,7 @@ export async function readDeck(entry = 'slides.md', root = process.cwd()): Promi
   for (const slide of data.slides) {
     const file = relative(root, slide.source.filepath)
     const no = slide.index + 1
-    const title = plainTitle((slide.frontmatter.title as string | undefined) ?? slide.title) || `幻灯片 ${no}`
+    const title = plainTitle((slide.source.frontmatter.title as string | undefined) ?? slide.title) || `幻灯片 ${no}`
     if (file !== lastFile) {
       // A chapter is a file; its first slide (the divider) names it. The cover file opens the talk.
       const isCover = slide.frontmatter.layout === 'cover' || no === 1

@@ -21,6 +21,7 @@ const REFERENCES_PER_PAGE = 16
 const require = createRequire(import.meta.url)
 const FONT_DIR = dirname(require.resolve('@fontsource/noto-sans-sc/package.json'))
 const MONO_DIR = dirname(require.resolve('@fontsource/jetbrains-mono/package.json'))
+const LATIN_DIR = dirname(require.resolve('@fontsource/noto-sans/package.json'))
 
 // html: false — a note that holds <script> or raw HTML is shown as text, never run.
 const markdown = new MarkdownIt({ html: false, linkify: true, typographer: false })
@@ -97,15 +98,15 @@ function pageHtml(deck: Deck, pages: Page[]): string {
     <main>${page.body}</main>
     <footer>第 ${i + 1} 页 / 共 ${pages.length} 页</footer></div>`).join('')
   return `<!doctype html><html lang="${escape(deck.lang)}"><head><meta charset="utf-8"><title>${escape(deck.title)} — 讲义</title>
-<link rel="stylesheet" href="fonts/sans/400.css"><link rel="stylesheet" href="fonts/sans/700.css"><link rel="stylesheet" href="fonts/mono/400.css">
+<link rel="stylesheet" href="fonts/sans/400.css"><link rel="stylesheet" href="fonts/sans/700.css"><link rel="stylesheet" href="fonts/latin/400.css"><link rel="stylesheet" href="fonts/latin/700.css"><link rel="stylesheet" href="fonts/mono/400.css">
 <style>${HANDOUT_CSS}</style></head><body>${frames}</body></html>`
 }
 
 const HANDOUT_CSS = `
 @page { size: A4; margin: 0 }
 * { box-sizing: border-box }
-html, body { margin: 0; font-family: 'Noto Sans SC', sans-serif; color: #1a1a1a; }
-code { font-family: 'JetBrains Mono', 'Noto Sans SC', monospace; font-size: .92em; background: #f1f3f5; padding: 0 .25em; border-radius: 2px }
+html, body { margin: 0; font-family: 'Noto Sans SC', 'Noto Sans', sans-serif; color: #1a1a1a; }
+code { font-family: 'JetBrains Mono', 'Noto Sans SC', 'Noto Sans', monospace; font-size: .92em; background: #f1f3f5; padding: 0 .25em; border-radius: 2px }
 a { color: #1d4ed8; text-decoration: none; word-break: break-all }
 .page { width: 210mm; height: 297mm; padding: 12mm 14mm 14mm; position: relative; overflow: hidden; break-after: page; display: flex; flex-direction: column }
 .page > header { display: flex; justify-content: space-between; font-size: 8pt; color: #555; border-bottom: .3mm solid #ccc; padding-bottom: 1.5mm; margin-bottom: 5mm }
@@ -172,9 +173,9 @@ export async function renderHandout(options: HandoutOptions): Promise<Uint8Array
       const path = new URL(route.request().url()).pathname.replace(/^.*\/__handout\//, '')
       if (path === 'index.html')
         return route.fulfill({ body: pageHtml(deck, pages), contentType: 'text/html; charset=utf-8' })
-      const font = path.match(/^fonts\/(sans|mono)\/(.+)$/)
+      const font = path.match(/^fonts\/(sans|latin|mono)\/(.+)$/)
       if (font)
-        return route.fulfill({ path: join(font[1] === 'sans' ? FONT_DIR : MONO_DIR, font[2]) })
+        return route.fulfill({ path: join({ sans: FONT_DIR, latin: LATIN_DIR, mono: MONO_DIR }[font[1]]!, font[2]) })
       return route.fulfill({ status: 404 })
     })
     await page.goto(`${base}index.html`, { waitUntil: 'load' })

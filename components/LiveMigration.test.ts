@@ -1,0 +1,56 @@
+import { mount } from '@vue/test-utils'
+import { describe, expect, it } from 'vitest'
+import { simulatePrecopy } from '../models/migration'
+import LiveMigration from './LiveMigration.vue'
+
+const text = (w: ReturnType<typeof mount>, id: string) => w.get(`[data-testid="${id}"]`).text()
+
+describe('<LiveMigration />', () => {
+  it('starts on the worked example: 69 ms downtime, 1.25 GiB, λ = 0.20, rounds 1024 → 204.8 → 40.96 MiB', () => {
+    const w = mount(LiveMigration)
+    expect(text(w, 'migration-downtime')).toBe('69 ms')
+    expect(text(w, 'migration-total-data')).toBe('1.25 GiB')
+    expect(text(w, 'migration-lambda')).toBe('λ = D/B = 0.20')
+    expect(text(w, 'migration-verdict')).toBe('收敛')
+    const sent = w.findAll('.lm-table tbody tr').map(tr => tr.findAll('td')[1].text())
+    expect(sent).toEqual(['1024', '204.8', '40.96', '8.19'])
+    // the bar chart has a pair of bars per row
+    expect(w.findAll('.lm-chart rect.lm-bar-dirty')).toHaveLength(4)
+  })
+
+  it('driving the dirty-rate slider past the bandwidth makes it never converge', async () => {
+    const w = mount(LiveMigration)
+    await w.get('input[aria-label="脏页率"]').setValue('150')
+    expect(text(w, 'migration-lambda')).toBe('λ = D/B = 1.20')
+    expect(text(w, 'migration-downtime')).toBe('∞')
+    expect(text(w, 'migration-verdict')).toBe('永不收敛（λ ≥ 1）')
+  })
+
+  it('a moderate dirty rate changes the downtime to the model\'s value', async () => {
+    const w = mount(LiveMigration)
+    await w.get('input[aria-label="脏页率"]').setValue('60')
+    const r = simulatePrecopy({ memoryMiB: 1024, bandwidthMBps: 125, dirtyRateMBps: 60 })
+    expect(text(w, 'migration-downtime')).toBe(`${Math.round(r.downtimeS * 1000)} ms`)
+    expect(w.findAll('.lm-table tbody tr')).toHaveLength(r.rows.length)
+  })
+
+  it('auto-converge throttles a λ = 1.2 guest until it converges, shown per round', async () => {
+    const w = mount(LiveMigration, {
+      props: { dirtyRateMBps: 150 },
+    })
+    await w.get('.lm-auto input').setValue(true)
+    expect(text(w, 'migration-verdict')).toMatch(/^收敛（限速到 \d+%）$/)
+    const throttles = w.findAll('.lm-table tbody tr').map(tr => tr.findAll('td')[4].text())
+    expect(throttles.slice(0, 3)).toEqual(['—', '20%', '30%'])
+  })
+
+  it('under Xen rules it stops the λ = 1.2 guest at 3·M: 5.00 GiB sent, 8.59 s downtime', async () => {
+    const w = mount(LiveMigration, {
+      props: { dirtyRateMBps: 150 },
+    })
+    await w.get('input[type="radio"][value="xen"]').setValue(true)
+    expect(text(w, 'migration-verdict')).toBe('被数据量上限截停')
+    expect(text(w, 'migration-total-data')).toBe('5.00 GiB')
+    expect(text(w, 'migration-downtime')).toBe('8.59 s')
+  })
+})

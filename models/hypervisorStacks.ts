@@ -1,0 +1,98 @@
+/**
+ * Four ways to run several tenants on one machine, as stacks of layers (bottom → top):
+ * Type 1 (bare-metal hypervisor), Type 2 (hosted hypervisor), containers, microVMs.
+ *
+ * `shared: true` — one instance of the layer serves every tenant (drawn full width);
+ * `shared: false` — each tenant has its own copy (drawn once per tenant).
+ * `boundaryAbove` — the isolation boundary between tenants lies on top of this layer: everything
+ * below it is shared, and a tenant reaches it only through that layer's interface.
+ */
+
+export type LayerKind = 'hardware' | 'hypervisor' | 'host-os' | 'host-kernel' | 'runtime' | 'vmm' | 'guest-kernel' | 'app'
+
+export interface StackLayer {
+  id: string
+  label: string
+  kind: LayerKind
+  shared: boolean
+}
+
+export interface Stack {
+  id: 'type1' | 'type2' | 'container' | 'microvm'
+  title: string
+  /** Example systems. */
+  examples: string
+  /** Bottom (hardware) first. */
+  layers: StackLayer[]
+  /** Id of the layer whose top edge is the isolation boundary. */
+  boundaryAbove: string
+  /** What the boundary is, in one line. */
+  boundaryNote: string
+}
+
+export const STACKS: Stack[] = [
+  {
+    id: 'type1',
+    title: 'Type 1 裸机',
+    examples: 'ESX、Xen、KVM',
+    layers: [
+      { id: 'hw', label: '硬件', kind: 'hardware', shared: true },
+      { id: 'hv', label: 'Hypervisor', kind: 'hypervisor', shared: true },
+      { id: 'gk', label: 'Guest 内核', kind: 'guest-kernel', shared: false },
+      { id: 'app', label: '应用', kind: 'app', shared: false },
+    ],
+    boundaryAbove: 'hv',
+    boundaryNote: '虚拟硬件接口：VM exit / hypercall',
+  },
+  {
+    id: 'type2',
+    title: 'Type 2 宿主',
+    examples: 'VMware Workstation、VirtualBox',
+    layers: [
+      { id: 'hw', label: '硬件', kind: 'hardware', shared: true },
+      { id: 'hos', label: '宿主 OS', kind: 'host-os', shared: true },
+      { id: 'hv', label: 'Hypervisor（进程）', kind: 'hypervisor', shared: true },
+      { id: 'gk', label: 'Guest 内核', kind: 'guest-kernel', shared: false },
+      { id: 'app', label: '应用', kind: 'app', shared: false },
+    ],
+    boundaryAbove: 'hv',
+    boundaryNote: '虚拟硬件接口；宿主 OS 也在信任链中',
+  },
+  {
+    id: 'container',
+    title: '容器',
+    examples: 'Docker、runc',
+    layers: [
+      { id: 'hw', label: '硬件', kind: 'hardware', shared: true },
+      { id: 'hk', label: '宿主内核（共享）', kind: 'host-kernel', shared: true },
+      { id: 'rt', label: '容器运行时', kind: 'runtime', shared: true },
+      { id: 'app', label: '应用 + 库', kind: 'app', shared: false },
+    ],
+    boundaryAbove: 'rt',
+    boundaryNote: '共享内核的系统调用接口（namespaces + cgroups）',
+  },
+  {
+    id: 'microvm',
+    title: 'microVM',
+    examples: 'Firecracker',
+    layers: [
+      { id: 'hw', label: '硬件', kind: 'hardware', shared: true },
+      { id: 'hk', label: '宿主内核 + KVM', kind: 'host-kernel', shared: true },
+      { id: 'vmm', label: '精简 VMM', kind: 'vmm', shared: false },
+      { id: 'gk', label: 'Guest 内核', kind: 'guest-kernel', shared: false },
+      { id: 'app', label: '应用', kind: 'app', shared: false },
+    ],
+    boundaryAbove: 'hk',
+    boundaryNote: 'KVM 虚拟化边界；每个 microVM 一个 VMM 进程',
+  },
+]
+
+/** Layers every tenant shares. */
+export function sharedLayers(stack: Stack): StackLayer[] {
+  return stack.layers.filter(l => l.shared)
+}
+
+/** Index in `stack.layers` of the layer below the boundary. */
+export function boundaryIndex(stack: Stack): number {
+  return stack.layers.findIndex(l => l.id === stack.boundaryAbove)
+}
