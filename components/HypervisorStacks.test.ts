@@ -1,4 +1,4 @@
-import { injectionRenderContext } from '@slidev/client/constants'
+import { injectionRenderContext } from '../composables/useRenderContext'
 import { mount } from '@vue/test-utils'
 import { describe, expect, it } from 'vitest'
 import { ref } from 'vue'
@@ -40,7 +40,7 @@ describe('<HypervisorStacks />', () => {
   })
 
   it('shows the finished picture (both overlays) in overview and print', () => {
-    const w = mount(HypervisorStacks, { global: { provide: { [injectionRenderContext as symbol]: ref('overview') } } })
+    const w = mount(HypervisorStacks, { global: { provide: { [injectionRenderContext]: ref('overview') } } })
     expect(w.findAll('.is-shared')).toHaveLength(sharedCount)
     expect(w.findAll('.hs-boundary')).toHaveLength(4)
   })

@@ -4,7 +4,7 @@ import { computed, inject } from 'vue'
 
 // Slidev's `injectionRenderContext` (@slidev/client/constants.ts). Its value is a plain string by
 // design; importing the constant would pull Slidev's client into unit tests and breaks the build alias.
-const injectionRenderContext = '$$slidev-render-context'
+export const injectionRenderContext = '$$slidev-render-context'
 
 /**
  * Whether a component should show its finished, static picture instead of waiting for input:
