@@ -12,10 +12,12 @@ export interface Reference {
   venue: string
   year: number
   url?: string
+  /** Label shown by `<Cite>` when the first author's surname would not read well (organisations, docs). */
+  short?: string
 }
 
 export const references: Reference[] = [
-  { id: 'vanvleck-cpcms', authors: 'T. Van Vleck', title: 'The IBM 360/67 and CP/CMS', venue: 'multicians.org', year: 1997, url: 'https://multicians.org/thvv/360-67.html' },
+  { id: 'vanvleck-cpcms', authors: 'T. Van Vleck', title: 'The IBM 360/67 and CP/CMS', venue: 'multicians.org', year: 1997, url: 'https://multicians.org/thvv/360-67.html', short: 'Van Vleck 1997' },
   { id: 'popek1974', authors: 'G. J. Popek, R. P. Goldberg', title: 'Formal Requirements for Virtualizable Third Generation Architectures', venue: 'Communications of the ACM 17(7)', year: 1974 },
   { id: 'robin2000', authors: 'J. S. Robin, C. E. Irvine', title: 'Analysis of the Intel Pentium\'s Ability to Support a Secure Virtual Machine Monitor', venue: 'USENIX Security Symposium', year: 2000 },
   { id: 'waldspurger2002', authors: 'C. A. Waldspurger', title: 'Memory Resource Management in VMware ESX Server', venue: 'OSDI', year: 2002 },
@@ -33,17 +35,17 @@ export const references: Reference[] = [
   { id: 'liguori2017', authors: 'A. Liguori', title: 'C5 Instances and the Evolution of Amazon EC2 Virtualization (CMP332)', venue: 'AWS re:Invent', year: 2017 },
   { id: 'agache2020', authors: 'A. Agache, M. Brooker, A. Florescu, A. Iordache, A. Liguori, R. Neugebauer, P. Piwonka, D.-M. Popa', title: 'Firecracker: Lightweight Virtualization for Serverless Applications', venue: 'NSDI', year: 2020 },
   { id: 'stojkovic2022', authors: 'J. Stojkovic, D. Skarlatos, A. Kokolis, T. Xu, J. Torrellas', title: 'Parallel Virtualized Memory Translation with Nested Elastic Cuckoo Page Tables', venue: 'ASPLOS', year: 2022 },
-  { id: 'kvm-api', authors: 'Linux kernel developers', title: 'The Definitive KVM (Kernel-based Virtual Machine) API Documentation', venue: 'Documentation/virt/kvm/api.rst', year: 2024 },
-  { id: 'ksm-doc', authors: 'Linux kernel developers', title: 'Kernel Samepage Merging', venue: 'Documentation/admin-guide/mm/ksm.rst', year: 2024 },
-  { id: 'xen-credit', authors: 'Xen Project', title: 'Credit Scheduler (xen/common/sched/credit.c)', venue: 'Xen source and wiki', year: 2019 },
-  { id: 'qemu-migration', authors: 'QEMU Project', title: 'Migration: downtime-limit, max-bandwidth, auto-converge, postcopy-ram', venue: 'QEMU documentation', year: 2024 },
-  { id: 'firecracker-spec', authors: 'Firecracker maintainers', title: 'Firecracker Specification (SPECIFICATION.md)', venue: 'github.com/firecracker-microvm/firecracker', year: 2024 },
-  { id: 'vsphere-tps', authors: 'VMware', title: 'Memory Sharing and Transparent Page Sharing (inter-VM sharing disabled by default)', venue: 'vSphere Resource Management documentation', year: 2023 },
-  { id: 'cve-2019-5736', authors: 'NIST NVD', title: 'CVE-2019-5736: runc container breakout', venue: 'National Vulnerability Database', year: 2019 },
-  { id: 'amd-sev-snp', authors: 'AMD', title: 'AMD SEV-SNP: Strengthening VM Isolation with Integrity Protection and More', venue: 'AMD white paper', year: 2020 },
-  { id: 'intel-tdx', authors: 'Intel', title: 'Intel Trust Domain Extensions (Intel TDX) white paper', venue: 'Intel', year: 2023 },
-  { id: 'sriov-spec', authors: 'PCI-SIG', title: 'Single Root I/O Virtualization and Sharing Specification, Revision 1.0', venue: 'PCI-SIG', year: 2007 },
-  { id: 'industry-history', authors: 'AWS, VMware, Intel, AMD, Docker, Google, OpenStack, libvirt', title: 'Product announcements and release histories: EC2 beta (2006-08-25), Lambda preview (2014-11-13), Kubernetes (2014-06-10), Docker (2013-03), OpenStack Austin (2010-10-21), libvirt 0.0.1 (2005-12-19), VT-x (2005-11), AMD-V (2006-05-23), VMware Workstation (1999-05)', venue: 'vendor press releases and project release lists', year: 2014 },
+  { id: 'kvm-api', authors: 'Linux kernel developers', title: 'The Definitive KVM (Kernel-based Virtual Machine) API Documentation', venue: 'Documentation/virt/kvm/api.rst', year: 2024, short: 'KVM API 文档' },
+  { id: 'ksm-doc', authors: 'Linux kernel developers', title: 'Kernel Samepage Merging', venue: 'Documentation/admin-guide/mm/ksm.rst', year: 2024, short: 'Linux KSM 文档' },
+  { id: 'xen-credit', authors: 'Xen Project', title: 'Credit Scheduler (xen/common/sched/credit.c)', venue: 'Xen source and wiki', year: 2019, short: 'Xen credit.c' },
+  { id: 'qemu-migration', authors: 'QEMU Project', title: 'Migration: downtime-limit, max-bandwidth, auto-converge, postcopy-ram', venue: 'QEMU documentation', year: 2024, short: 'QEMU 文档' },
+  { id: 'firecracker-spec', authors: 'Firecracker maintainers', title: 'Firecracker Specification (SPECIFICATION.md)', venue: 'github.com/firecracker-microvm/firecracker', year: 2024, short: 'Firecracker 规范' },
+  { id: 'vsphere-tps', authors: 'VMware', title: 'Memory Sharing and Transparent Page Sharing (inter-VM sharing disabled by default)', venue: 'vSphere Resource Management documentation', year: 2023, short: 'vSphere 文档' },
+  { id: 'cve-2019-5736', authors: 'NIST NVD', title: 'CVE-2019-5736: runc container breakout', venue: 'National Vulnerability Database', year: 2019, short: 'NVD CVE-2019-5736' },
+  { id: 'amd-sev-snp', authors: 'AMD', title: 'AMD SEV-SNP: Strengthening VM Isolation with Integrity Protection and More', venue: 'AMD white paper', year: 2020, short: 'AMD 2020' },
+  { id: 'intel-tdx', authors: 'Intel', title: 'Intel Trust Domain Extensions (Intel TDX) white paper', venue: 'Intel', year: 2023, short: 'Intel 2023' },
+  { id: 'sriov-spec', authors: 'PCI-SIG', title: 'Single Root I/O Virtualization and Sharing Specification, Revision 1.0', venue: 'PCI-SIG', year: 2007, short: 'PCI-SIG 2007' },
+  { id: 'industry-history', authors: 'AWS, VMware, Intel, AMD, Docker, Google, OpenStack, libvirt', title: 'Product announcements and release histories: EC2 beta (2006-08-25), Lambda preview (2014-11-13), Kubernetes (2014-06-10), Docker (2013-03), OpenStack Austin (2010-10-21), libvirt 0.0.1 (2005-12-19), VT-x (2005-11), AMD-V (2006-05-23), VMware founded (1998-02), VMware Workstation (1999-05), ESX (2001), vMotion (2003)', venue: 'vendor press releases and project release lists', year: 2014, short: '厂商发布史' },
 ]
 
 export const referenceIds = new Set(references.map(r => r.id))

@@ -18,6 +18,8 @@ export interface DeckSlide {
   line: number
   /** Speaker notes as Markdown ('' when none). */
   notes: string
+  /** The slide's Markdown body, without frontmatter and notes. */
+  content: string
 }
 
 export interface Chapter {
@@ -63,6 +65,7 @@ export async function readDeck(entry = 'slides.md', root = process.cwd()): Promi
       file,
       line: slide.source.start + 1,
       notes: (slide.note ?? '').trim(),
+      content: slide.content,
     })
   }
   const aspect = String(head.aspectRatio ?? '16/9').split(/[/:]/).map(Number)

@@ -56,7 +56,7 @@ function slideBlock(slide: DeckSlide, layout: HandoutLayout): string {
 
 function buildPages(deck: Deck, layout: HandoutLayout, date: string): Page[] {
   const pages: Page[] = []
-  const agenda = deck.chapters.map(c => `<li><span>${escape(c.title)}</span><span class="dots"></span><span>第 ${c.firstSlide} 页幻灯片</span></li>`).join('')
+  const agenda = deck.chapters.map(c => `<li><span class="chapter">${escape(c.title)}</span><span>幻灯片 ${c.firstSlide}</span></li>`).join('')
   pages.push({
     chapter: '',
     bookmark: '封面与目录',
@@ -136,9 +136,7 @@ a { color: #1d4ed8; text-decoration: none; word-break: break-all }
 .cover .meta { font-size: 10pt; color: #555; margin-bottom: 14mm }
 .cover h2 { font-size: 13pt; border-bottom: .3mm solid #ccc; padding-bottom: 2mm }
 .agenda { font-size: 10.5pt; line-height: 2; padding-left: 6mm }
-.agenda li span:first-child { font-weight: 700 }
-.agenda li { display: list-item }
-.agenda .dots { display: inline-block; width: 8mm }
+.agenda .chapter { display: inline-block; width: 120mm; font-weight: 700 }
 .refs-title { font-size: 16pt; margin: 0 0 4mm }
 .refs { font-size: 9pt; line-height: 1.5; padding-left: 7mm }
 .refs li { margin-bottom: 2mm }

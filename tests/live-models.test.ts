@@ -1,0 +1,86 @@
+import type { Page } from 'playwright-chromium'
+import type { Session } from './browser.ts'
+import type { Deck } from '../tools/deck.ts'
+import { readdirSync } from 'node:fs'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { readDeck } from '../tools/deck.ts'
+import { openSite, recordTrouble } from './browser.ts'
+
+let session: Session
+let deck: Deck
+
+beforeAll(async () => {
+  session = await openSite()
+  deck = await readDeck()
+})
+afterAll(() => session?.close())
+
+const LIVE_MODELS = readdirSync('components')
+  .filter(f => f.endsWith('.vue') && !['Cite.vue', 'References.vue'].includes(f))
+  .map(f => f.replace('.vue', ''))
+
+function slideOf(component: string): number {
+  const slide = deck.slides.find(s => s.content.includes(`<${component}`))
+  if (!slide)
+    throw new Error(`<${component} /> is on no slide`)
+  return slide.no
+}
+
+async function open(page: Page, no: number) {
+  await page.goto(`${session.server.url}${no}?clicks=99`, { waitUntil: 'networkidle' })
+  await page.locator(`.slidev-page-${no}`).waitFor()
+}
+
+describe('live models in the built site', () => {
+  it('every live model is on a slide of the talk', () => {
+    expect(LIVE_MODELS.length).toBeGreaterThanOrEqual(8)
+    for (const name of LIVE_MODELS)
+      expect(slideOf(name)).toBeGreaterThan(1)
+  })
+
+  it('the migration model answers the dirty-rate slider, driven by keyboard, without leaving the slide', async () => {
+    const no = slideOf('LiveMigration')
+    const page = await session.browser.newPage({ viewport: { width: 1280, height: 720 } })
+    const trouble = recordTrouble(page)
+    await open(page, no)
+    const downtime = page.getByTestId('migration-downtime')
+    // The worked example (1 GiB, 125 MB/s, 25 MB/s): ≈ 69 ms.
+    expect(await downtime.innerText()).toMatch(/^69\s*ms$/)
+    const slider = page.getByLabel('脏页率')
+    await slider.focus()
+    for (let i = 0; i < 10; i++)
+      await slider.press('ArrowRight')
+    expect(await slider.inputValue()).toBe('75')
+    expect(await downtime.innerText()).not.toMatch(/^69\s*ms$/)
+    expect(page.url()).toContain(`/${no}`)
+    expect(trouble).toEqual([])
+    await page.close()
+  })
+
+  for (const name of LIVE_MODELS) {
+    it(`${name} is operable by keyboard and stays on its slide`, async () => {
+      const no = slideOf(name)
+      const page = await session.browser.newPage({ viewport: { width: 1280, height: 720 } })
+      const trouble = recordTrouble(page)
+      await open(page, no)
+      const slide = page.locator(`.slidev-page-${no}`)
+      const controls = slide.locator('input, button, [tabindex="0"]')
+      expect(await controls.count(), `${name} has no keyboard control`).toBeGreaterThan(0)
+      const before = await slide.innerHTML()
+      const url = page.url()
+      // Operate the first few controls the way a keyboard user would.
+      for (let i = 0; i < Math.min(3, await controls.count()); i++) {
+        const control = controls.nth(i)
+        if (!await control.isVisible() || await control.isDisabled())
+          continue
+        await control.focus()
+        const type = await control.getAttribute('type')
+        await control.press(type === 'range' || type === 'number' ? 'ArrowRight' : 'Space')
+      }
+      expect(await slide.innerHTML(), `${name} did not react`).not.toBe(before)
+      expect(page.url()).toBe(url)
+      expect(trouble).toEqual([])
+      await page.close()
+    })
+  }
+})
