@@ -37,6 +37,7 @@ export const references: Reference[] = [
   { id: 'stojkovic2022', authors: 'J. Stojkovic, D. Skarlatos, A. Kokolis, T. Xu, J. Torrellas', title: 'Parallel Virtualized Memory Translation with Nested Elastic Cuckoo Page Tables', venue: 'ASPLOS', year: 2022 },
   { id: 'kvm-api', authors: 'Linux kernel developers', title: 'The Definitive KVM (Kernel-based Virtual Machine) API Documentation', venue: 'Documentation/virt/kvm/api.rst', year: 2024, short: 'KVM API 文档' },
   { id: 'ksm-doc', authors: 'Linux kernel developers', title: 'Kernel Samepage Merging', venue: 'Documentation/admin-guide/mm/ksm.rst', year: 2024, short: 'Linux KSM 文档' },
+  { id: 'xen-save', authors: 'Xen Project', title: 'xc_domain_save.c: DEF_MAX_ITERS 29, DEF_MAX_FACTOR 3, 50-page last-round threshold', venue: 'tools/libxc, Xen source', year: 2009, short: 'Xen 源码' },
   { id: 'xen-credit', authors: 'Xen Project', title: 'Credit Scheduler (xen/common/sched/credit.c)', venue: 'Xen source and wiki', year: 2019, short: 'Xen credit.c' },
   { id: 'qemu-migration', authors: 'QEMU Project', title: 'Migration: downtime-limit, max-bandwidth, auto-converge, postcopy-ram', venue: 'QEMU documentation', year: 2024, short: 'QEMU 文档' },
   { id: 'firecracker-spec', authors: 'Firecracker maintainers', title: 'Firecracker Specification (SPECIFICATION.md)', venue: 'github.com/firecracker-microvm/firecracker', year: 2024, short: 'Firecracker 规范' },

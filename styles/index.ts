@@ -1,4 +1,7 @@
 // Fonts ship with the project (npm), so the deck looks the same offline and in the PDF.
+// 'Deck Sans': Noto Sans SC cut to the deck's characters at build time (vite.config.ts, tools/font-subset.ts).
+import 'virtual:deck-fonts.css'
+// The full Noto Sans SC comes after it in the font stack: a character the subset lacks still renders.
 import '@fontsource/noto-sans-sc/400.css'
 import '@fontsource/noto-sans-sc/700.css'
 // Noto Sans fills the few Latin/Greek glyphs Noto Sans SC lacks (λ); unicode-range keeps it to one small file.

@@ -4,10 +4,13 @@
  * The new site is assembled beside dist/ and swapped in only when complete.
  *   node tools/build.ts [--base /repo/] [--out dist] [--with-notes]
  */
-import { copyFileSync, existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
-import { basename, join, resolve } from 'node:path'
+import { copyFileSync, existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdir, readFile, writeFile } from 'node:fs/promises'
+import { basename, dirname, join, relative, resolve } from 'node:path'
 import process from 'node:process'
 import { parseArgs } from 'node:util'
+import { promisify } from 'node:util'
+import { brotliCompress, constants, gzip } from 'node:zlib'
 import { readDeck } from './deck.ts'
 import { exportFromSite } from './export.ts'
 import { slidevBuild } from './slidev.ts'
@@ -40,6 +43,39 @@ export function socialMeta(html: string, meta: { title: string, description: str
     .replace('</title>', `</title>\n${tags}\n`)
 }
 
+const COMPRESSIBLE = /\.(?:html|js|mjs|css|svg|json|txt|xml|map|wasm|ttf|otf)$/
+const brotli = promisify(brotliCompress)
+const gz = promisify(gzip)
+
+/**
+ * Writes `file.br` and `file.gz` for every text file of 1 KB or more under `dir`, so a server that
+ * can send precompressed files (tools/serve.ts, most static hosts) does not compress on each request.
+ * They go to `into` (same relative paths; default: beside the files) — the build writes them aside
+ * while Chromium prints from the site, then moves them in. zlib works in its own threads.
+ */
+export async function compressFiles(dir: string, files: string[], into = dir): Promise<string[]> {
+  const written = await Promise.all(files.map(async (file) => {
+    const bytes = await readFile(file)
+    if (bytes.length < 1024)
+      return []
+    const [br, gzipped] = await Promise.all([
+      brotli(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length } }),
+      gz(bytes, { level: 9 }),
+    ])
+    const target = join(into, relative(dir, file))
+    await mkdir(dirname(target), { recursive: true })
+    await Promise.all([writeFile(`${target}.br`, br), writeFile(`${target}.gz`, gzipped)])
+    return [`${target}.br`, `${target}.gz`]
+  }))
+  return written.flat()
+}
+
+export function compressibleFiles(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter(entry => entry.isFile() && COMPRESSIBLE.test(entry.name))
+    .map(entry => join(entry.parentPath, entry.name))
+}
+
 export async function buildSite(options: SiteOptions = {}) {
   const out = resolve(options.out ?? 'dist')
   const base = options.base ?? '/'
@@ -51,11 +87,14 @@ export async function buildSite(options: SiteOptions = {}) {
     await slidevBuild({ entry: options.entry, out: staging, base, withNotes: options.withNotes, quiet: true })
     console.log(`site built in ${((performance.now() - started) / 1000).toFixed(1)} s`)
     started = performance.now()
+    const index = join(staging, 'index.html')
+    const aside = `${staging}.compressed`
+    const compressing = compressFiles(staging, compressibleFiles(staging).filter(f => f !== index), aside)
+    compressing.catch(() => {}) // awaited below; a failed export must not also report this
     const exported = await exportFromSite({ siteDir: staging, base, deck, outDir: options.exportsDir ?? 'exports' })
     for (const file of exported.files)
       copyFileSync(file, join(staging, basename(file)))
     writeFileSync(join(staging, 'og-image.png'), exported.cover)
-    const index = join(staging, 'index.html')
     const html = socialMeta(readFileSync(index, 'utf8'), {
       title: deck.title,
       description: deck.info,
@@ -66,6 +105,10 @@ export async function buildSite(options: SiteOptions = {}) {
     writeFileSync(index, html)
     // Static hosts answer unknown paths with 404.html: serving the app there makes /12 reloadable.
     writeFileSync(join(staging, '404.html'), html)
+    for (const file of await compressing)
+      renameSync(file, join(staging, relative(aside, file)))
+    rmSync(aside, { recursive: true, force: true })
+    await compressFiles(staging, [index, join(staging, '404.html')])
     console.log(`PDFs printed in ${((performance.now() - started) / 1000).toFixed(1)} s`)
     if (existsSync(out))
       rmSync(out, { recursive: true, force: true })
@@ -74,6 +117,7 @@ export async function buildSite(options: SiteOptions = {}) {
   }
   catch (error) {
     rmSync(staging, { recursive: true, force: true })
+    rmSync(`${staging}.compressed`, { recursive: true, force: true })
     throw error
   }
 }

@@ -69,7 +69,11 @@ describe('checkDeck', () => {
   it('reports more than 7 bullets at the first bullet over the limit', async () => {
     const problems = await checkDeck(deck('too-many-bullets'))
     expect(problems.map(where)).toEqual([{ severity: 'error', file: 'tests/fixtures/too-many-bullets/slides.md', line: 20, slide: 2 }])
-    expect(problems[0].message).toBe('9 bullets (limit 7)')
+    expect(problems[0].message).toBe('9 bullets in one list (limit 7)')
+  })
+
+  it('counts bullets per list: two short columns side by side pass', async () => {
+    expect(await checkDeck(deck('two-columns-of-bullets'))).toEqual([])
   })
 
   it('counts a table row as a line of text and reports more than 12 at the first text line', async () => {

@@ -35,6 +35,7 @@ export interface Problem {
 }
 
 /** Readability limits for one slide on the 980×552 canvas. */
+/** Readability limits. Bullets count per list (two short columns side by side read fine); lines per slide. */
 export const LIMITS = { bullets: 7, textLines: 12, codeLines: 22 }
 
 const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url))
@@ -341,10 +342,19 @@ export async function checkDeck(entry: string): Promise<Problem[]> {
     }
 
     // Readability: bullets, lines of text, code block length.
-    const items = tokens.filter(t => t.type === 'list_item_open')
-    if (items.length > LIMITS.bullets) {
-      const over = items[LIMITS.bullets]
-      add('error', file, at(over.map?.[0] ?? 0), no, `${items.length} bullets (limit ${LIMITS.bullets})`, `cut or merge bullets down to ${LIMITS.bullets}, or split the slide at line ${at(over.map?.[0] ?? 0)}`)
+    const lists: (typeof tokens)[] = []
+    for (const t of tokens) {
+      if (t.type === 'bullet_list_open' || t.type === 'ordered_list_open')
+        lists.push([])
+      else if (t.type === 'list_item_open')
+        lists.at(-1)?.push(t)
+      else if ((t.type === 'bullet_list_close' || t.type === 'ordered_list_close') && lists.length) {
+        const items = lists.pop()!
+        if (items.length > LIMITS.bullets) {
+          const line = at(items[LIMITS.bullets].map?.[0] ?? 0)
+          add('error', file, line, no, `${items.length} bullets in one list (limit ${LIMITS.bullets})`, `cut or merge bullets down to ${LIMITS.bullets}, or split the list at line ${line}`)
+        }
+      }
     }
     const textLines = new Set<number>()
     for (const t of tokens) {

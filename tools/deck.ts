@@ -44,6 +44,11 @@ export async function readDeck(entry = 'slides.md', root = process.cwd()): Promi
   if (!existsSync(entryPath))
     throw new Error(`${entry} not found in ${root} — run from the project folder or pass the deck's entry file`)
   const data = await load({ userRoot: root, roots: [root] }, entryPath)
+  // The parser records a missing `src:` target or broken frontmatter and carries on; we stop here.
+  const problems = Object.values(data.markdownFiles).flatMap(md => (md.errors ?? []).map(e =>
+    `${relative(root, md.filepath)}:${e.row + 1}  ${e.message.replace(`${root}/`, '')} — fix the path or create the file (npm run check lists every problem)`))
+  if (problems.length)
+    throw new Error(problems.join('\n'))
   const head = data.headmatter as Record<string, any>
   const slides: DeckSlide[] = []
   const chapters: Chapter[] = []

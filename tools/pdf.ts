@@ -83,7 +83,7 @@ export function writeAtomic(path: string, bytes: Uint8Array) {
     renameSync(tmp, path)
   }
   catch (error) {
-    rmSync(tmp, { force: true })
+    rmSync(tmp, { force: true, recursive: true })
     throw error
   }
 }

@@ -1,6 +1,7 @@
 /**
  * Serve a built deck on 127.0.0.1 with the single-page fallback a static host gives
- * (any slide URL, e.g. /12 or /base/12, returns index.html).
+ * (any slide URL, e.g. /12 or /base/12, returns index.html). Files that the build precompressed
+ * (`x.js.br`, `x.js.gz`, tools/build.ts) are sent compressed to a browser that accepts it, as a static host would.
  *   node tools/serve.ts [dir=dist] [port=0] [--base /x/]
  */
 import type { AddressInfo } from 'node:net'
@@ -20,7 +21,7 @@ export async function serveStatic(dir: string, options: { port?: number, base?: 
   if (!existsSync(resolve(root, 'index.html')))
     throw new Error(`${root}/index.html not found — build the site first: npm run build`)
   const base = `/${(options.base ?? '/').replace(/^\/+|\/+$/g, '')}/`.replace('//', '/')
-  const assets = sirv(root, { single: true, dev: false, etag: true })
+  const assets = sirv(root, { single: true, dev: false, etag: true, brotli: true, gzip: true })
   const server = http.createServer((req, res) => {
     const url = req.url ?? '/'
     if (!url.startsWith(base) && `${url}/` !== base) {

@@ -40,7 +40,19 @@ export async function renderSlidesPdf(options: SlidesPdfOptions): Promise<Slides
   try {
     await page.goto(`${siteUrl}print?print=true`, { waitUntil: 'load', timeout })
     await page.emulateMedia({ media: 'screen', colorScheme: dark ? 'dark' : 'light' })
-    await waitForPrintReady(page, deck.slides.length, timeout)
+    // Stop at the first error instead of waiting for a page that will never finish.
+    await Promise.race([
+      waitForPrintReady(page, deck.slides.length, timeout),
+      new Promise<void>((resolve, reject) => {
+        const timer = setInterval(() => {
+          if (errors.length) {
+            clearInterval(timer)
+            failOnBrokenSlides(page, deck, errors).then(resolve, reject)
+          }
+        }, 200)
+        page.once('close', () => clearInterval(timer))
+      }),
+    ])
     // Slidev breaks the page after every slide, the last one too: that would add a blank page.
     await page.addStyleTag({ content: '.print-slide-container:last-of-type { break-after: auto !important }' })
     await failOnBrokenSlides(page, deck, errors)
@@ -89,7 +101,8 @@ async function failOnBrokenSlides(page: Page, deck: Deck, errors: string[]) {
     problems.push(`slide ${no} (${slide?.file}:${slide?.line}) rendered empty`)
   }
   for (const error of errors) {
-    const no = Number(error.match(/__slidev_(\d+)/)?.[1] ?? error.match(/slidev-page-(\d+)/)?.[1] ?? 0)
+    // setup/main.ts prefixes component errors with the slide they happened on.
+    const no = Number(error.match(/^\[deck\] slide (\d+):/)?.[1] ?? 0)
     const slide = no ? deck.slides[no - 1] : undefined
     problems.push(`${slide ? `slide ${no} (${slide.file}:${slide.line})` : 'while rendering'}: ${error.split('\n')[0]}`)
   }

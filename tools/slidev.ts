@@ -16,7 +16,22 @@ export interface SiteBuildOptions {
   quiet?: boolean
 }
 
+/** npm packages the deck's fonts come from: without them Chinese falls back to whatever the machine has. */
+export const FONT_PACKAGES = ['@fontsource/noto-sans-sc', '@fontsource/noto-sans', '@fontsource/jetbrains-mono']
+
+export function checkFontPackages() {
+  for (const name of FONT_PACKAGES) {
+    try {
+      require.resolve(`${name}/package.json`)
+    }
+    catch {
+      throw new Error(`Font package ${name} is missing — run npm ci (or npm install ${name})`)
+    }
+  }
+}
+
 export function slidevBuild(options: SiteBuildOptions): Promise<void> {
+  checkFontPackages()
   const args = [SLIDEV_BIN, 'build', options.entry ?? 'slides.md', '--out', options.out]
   if (options.base)
     args.push('--base', options.base)

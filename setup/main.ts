@@ -1,0 +1,15 @@
+import { defineAppSetup } from '@slidev/types'
+
+// Slidev provides each slide's number under this key (see composables/useRenderContext.ts for why it is a string).
+const injectionCurrentPage = '$$slidev-page'
+
+/**
+ * A component that throws is reported with the slide it sits on, so the export (tools/slides-pdf.ts)
+ * and the browser tests can name the slide and its file instead of printing a blank page.
+ */
+export default defineAppSetup(({ app }) => {
+  app.config.errorHandler = (error, instance, info) => {
+    const page = (instance?.$ as { provides?: Record<string, { value?: number }> } | undefined)?.provides?.[injectionCurrentPage]?.value
+    console.error(`[deck] slide ${page ?? '?'}: ${error instanceof Error ? error.message : String(error)} (${info})`, error)
+  }
+})

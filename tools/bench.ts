@@ -1,0 +1,507 @@
+/**
+ * `npm run bench`: what the deck costs to make and to visit, measured side by side in one run.
+ *   - making: `node tools/build.ts` (site + slides PDF + handout) against stock `slidev build` +
+ *     `slidev export` on the same deck — wall time and peak memory (RSS of the process tree, from /proc);
+ *   - visiting: the first visit of the built site on 127.0.0.1 (unthrottled and "Fast 4G" through
+ *     CDP), then one walk through every slide and click — bytes, requests, fonts, time to slide 1;
+ *   - growth: the same build + export for a generated deck four times as long.
+ * Prints a table and writes bench-results/bench-<date>.json.
+ *   node tools/bench.ts [--out bench-results] [--skip-stock] [--skip-4x] [--skip-visit] [--timeout 900]
+ */
+import type { Browser, CDPSession, Page } from 'playwright-chromium'
+import { spawn } from 'node:child_process'
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import os, { tmpdir } from 'node:os'
+import { join, relative, resolve } from 'node:path'
+import process from 'node:process'
+import { parseArgs } from 'node:util'
+import { findChromium, launchChromium } from './browser.ts'
+import { readDeck } from './deck.ts'
+import { serveStatic } from './serve.ts'
+import { SLIDEV_BIN } from './slidev.ts'
+
+const ROOT = process.cwd()
+const PAGE_SIZE = 4096
+
+/** Chrome DevTools' "Fast 4G" preset: 9 Mbit/s down, 1.5 Mbit/s up, 165 ms round trip. */
+export const FAST_4G = { offline: false, latency: 165, downloadThroughput: 9_000_000 / 8, uploadThroughput: 1_500_000 / 8 }
+
+// ───────────────────────────── processes ─────────────────────────────
+
+/** Resident memory of a process and all its descendants, in bytes (Linux /proc; 0 elsewhere). */
+export function treeRss(rootPid: number): number {
+  if (!existsSync('/proc/self/statm'))
+    return 0
+  const children = new Map<number, number[]>()
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry))
+      continue
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8')
+      // The command name may hold spaces and parentheses: fields start after the last ')'.
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1])
+      children.set(ppid, [...(children.get(ppid) ?? []), Number(entry)])
+    }
+    catch {}
+  }
+  let total = 0
+  const queue = [rootPid]
+  while (queue.length) {
+    const pid = queue.pop()!
+    try {
+      total += Number(readFileSync(`/proc/${pid}/statm`, 'utf8').split(' ')[1]) * PAGE_SIZE
+    }
+    catch {}
+    queue.push(...(children.get(pid) ?? []))
+  }
+  return total
+}
+
+export interface Measured {
+  seconds: number
+  peakRssMB: number
+  ok: boolean
+  timedOut: boolean
+  error?: string
+}
+
+/** Runs `node args…` in its own process group, sampling the tree's memory every 100 ms; kills it at the timeout. */
+export function measure(args: string[], timeoutSeconds: number, log: (line: string) => void): Promise<Measured> {
+  return new Promise((done) => {
+    const started = performance.now()
+    const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], detached: true })
+    let output = ''
+    child.stdout.on('data', (chunk) => {
+      output += chunk
+    })
+    child.stderr.on('data', (chunk) => {
+      output += chunk
+    })
+    let peak = 0
+    const sampler = setInterval(() => {
+      peak = Math.max(peak, treeRss(child.pid!))
+    }, 100)
+    let timedOut = false
+    const timer = setTimeout(() => {
+      timedOut = true
+      try {
+        process.kill(-child.pid!, 'SIGKILL')
+      }
+      catch {}
+    }, timeoutSeconds * 1000)
+    child.on('close', (code) => {
+      clearInterval(sampler)
+      clearTimeout(timer)
+      const seconds = (performance.now() - started) / 1000
+      const ok = code === 0 && !timedOut
+      if (!ok)
+        log(`  ✗ node ${args.slice(0, 3).join(' ')}… ${timedOut ? `timed out after ${timeoutSeconds} s` : `exit ${code}`}\n${output.trim().split('\n').slice(-12).join('\n')}`)
+      done({ seconds: round(seconds, 1), peakRssMB: round(peak / 2 ** 20, 0), ok, timedOut, error: ok ? undefined : output.trim().split('\n').slice(-12).join('\n') })
+    })
+  })
+}
+
+// ───────────────────────────── visiting ─────────────────────────────
+
+export interface Visit {
+  requests: number
+  offMachine: string[]
+  /** Response bodies as the page got them (decoded). */
+  bodyKB: number
+  /** Bytes on the wire (compressed where the server compressed). */
+  transferKB: number
+  fontKB: number
+  /** Noto Sans SC / Deck Sans files only. */
+  chineseFontKB: number
+  fontFiles: number
+  /** From navigation start until slide 1 is on screen and every font it asked for has loaded. */
+  firstSlideMs?: number
+  encodings: string[]
+}
+
+interface Recorder {
+  visit: () => Visit
+  reset: () => void
+}
+
+function record(cdp: CDPSession): Recorder {
+  const byId = new Map<string, { url: string, type: string, decoded: number, encoded: number, encoding: string }>()
+  cdp.on('Network.requestWillBeSent', (e) => {
+    byId.set(e.requestId, { url: e.request.url, type: e.type ?? 'Other', decoded: 0, encoded: 0, encoding: '' })
+  })
+  cdp.on('Network.responseReceived', (e) => {
+    const r = byId.get(e.requestId)
+    if (r) {
+      r.type = e.type
+      const headers = Object.fromEntries(Object.entries(e.response.headers).map(([k, v]) => [k.toLowerCase(), String(v)]))
+      r.encoding = headers['content-encoding'] ?? 'identity'
+    }
+  })
+  cdp.on('Network.dataReceived', (e) => {
+    const r = byId.get(e.requestId)
+    if (r)
+      r.decoded += e.dataLength
+  })
+  cdp.on('Network.loadingFinished', (e) => {
+    const r = byId.get(e.requestId)
+    if (r)
+      r.encoded = e.encodedDataLength
+  })
+  return {
+    reset: () => byId.clear(),
+    visit: () => {
+      const all = [...byId.values()].filter(r => !r.url.startsWith('data:') && !r.url.startsWith('blob:'))
+      const fonts = all.filter(r => r.type === 'Font')
+      const kb = (n: number) => round(n / 1024, 1)
+      return {
+        requests: all.length,
+        offMachine: all.filter(r => !['127.0.0.1', 'localhost'].includes(new URL(r.url).hostname)).map(r => r.url),
+        bodyKB: kb(all.reduce((s, r) => s + r.decoded, 0)),
+        transferKB: kb(all.reduce((s, r) => s + r.encoded, 0)),
+        fontKB: kb(fonts.reduce((s, r) => s + r.decoded, 0)),
+        chineseFontKB: kb(fonts.filter(r => /noto-sans-sc|deck-sans/.test(r.url)).reduce((s, r) => s + r.decoded, 0)),
+        fontFiles: fonts.length,
+        encodings: [...new Set(all.map(r => r.encoding).filter(Boolean))],
+      }
+    },
+  }
+}
+
+/** Resolves when the network has been quiet for `quietMs` (at most `maxMs`). */
+async function networkQuiet(page: Page, cdp: CDPSession, quietMs = 1000, maxMs = 30_000) {
+  let inflight = 0
+  let last = performance.now()
+  const up = () => {
+    inflight++
+    last = performance.now()
+  }
+  const down = () => {
+    inflight = Math.max(0, inflight - 1)
+    last = performance.now()
+  }
+  cdp.on('Network.requestWillBeSent', up)
+  cdp.on('Network.loadingFinished', down)
+  cdp.on('Network.loadingFailed', down)
+  const started = performance.now()
+  while (performance.now() - started < maxMs && (inflight > 0 || performance.now() - last < quietMs))
+    await page.waitForTimeout(100)
+  cdp.off('Network.requestWillBeSent', up)
+  cdp.off('Network.loadingFinished', down)
+  cdp.off('Network.loadingFailed', down)
+}
+
+async function firstSlideDrawn(page: Page): Promise<number> {
+  await page.waitForFunction(() => {
+    const slide = document.querySelector('.slidev-page-1 .slidev-layout')
+    return !!slide && (slide.textContent ?? '').trim().length > 0
+      && document.fonts.status === 'loaded'
+      && ![...document.fonts].some(f => f.status === 'loading')
+  }, undefined, { timeout: 120_000, polling: 16 })
+  // The frame after the fonts arrived is the one that shows them.
+  return page.evaluate(() => new Promise<number>(done => requestAnimationFrame(() => done(Math.round(performance.now())))))
+}
+
+export async function firstVisit(browser: Browser, url: string, throttle?: typeof FAST_4G): Promise<Visit> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 720 } })
+  const page = await context.newPage()
+  const cdp = await context.newCDPSession(page)
+  await cdp.send('Network.enable')
+  if (throttle)
+    await cdp.send('Network.emulateNetworkConditions', throttle)
+  const recorder = record(cdp)
+  try {
+    await page.goto(`${url}1`, { waitUntil: 'commit', timeout: 120_000 })
+    const firstSlideMs = await firstSlideDrawn(page)
+    await networkQuiet(page, cdp)
+    return { ...recorder.visit(), firstSlideMs }
+  }
+  finally {
+    await context.close()
+  }
+}
+
+/** One visit that starts at slide 1 and presses → until the end: everything a reader downloads. */
+export async function walkDeck(browser: Browser, url: string): Promise<Visit & { steps: number, lastSlide: number }> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 720 } })
+  const page = await context.newPage()
+  const cdp = await context.newCDPSession(page)
+  await cdp.send('Network.enable')
+  const recorder = record(cdp)
+  try {
+    await page.goto(`${url}1`, { waitUntil: 'load' })
+    await firstSlideDrawn(page)
+    let steps = 0
+    for (; steps < 3000; steps++) {
+      const before = page.url()
+      await page.keyboard.press('ArrowRight')
+      const moved = await page.waitForURL(next => next.href !== before, { timeout: 1500 }).then(() => true, () => false)
+      if (!moved)
+        break
+      await page.evaluate(() => document.fonts.ready)
+    }
+    await networkQuiet(page, cdp)
+    const lastSlide = Number(page.url().match(/\/(\d+)(?:\?|$)/)?.[1] ?? 0)
+    return { ...recorder.visit(), steps, lastSlide }
+  }
+  finally {
+    await context.close()
+  }
+}
+
+// ───────────────────────────── files ─────────────────────────────
+
+export interface PdfFacts {
+  KB: number
+  pages: number
+  fonts: number
+  type3Fonts: number
+  searchable: boolean
+}
+
+function runText(cmd: string, args: string[]): Promise<string> {
+  return new Promise((done) => {
+    const child = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'ignore'] })
+    let out = ''
+    child.stdout.on('data', (c) => {
+      out += c
+    })
+    child.on('error', () => done(''))
+    child.on('close', () => done(out))
+  })
+}
+
+/** Size, and whether the text is still vector text (embedded fonts, no Type 3) that a reader can search. */
+export async function pdfFacts(file: string, probe: string): Promise<PdfFacts> {
+  const fonts = (await runText('pdffonts', [file])).split('\n').slice(2).filter(Boolean)
+  const text = await runText('pdftotext', ['-l', '3', file, '-'])
+  const pages = Number((await runText('pdfinfo', [file])).match(/Pages:\s+(\d+)/)?.[1] ?? 0)
+  return {
+    KB: round(statSync(file).size / 1024, 0),
+    pages,
+    fonts: fonts.length,
+    type3Fonts: fonts.filter(l => l.includes('Type 3')).length,
+    searchable: text.replace(/\s/g, '').includes(probe.replace(/\s/g, '')),
+  }
+}
+
+function dirBytes(dir: string, test: (name: string) => boolean = () => true): number {
+  let total = 0
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name)
+    if (entry.isDirectory())
+      total += dirBytes(path, test)
+    else if (test(entry.name))
+      total += statSync(path).size
+  }
+  return total
+}
+
+/** A deck `times` as long: the real chapters copied into a folder in the project root (so components resolve). */
+export function writeLargerDeck(times: number): { entry: string, cleanup: () => void } {
+  const entry = `bench-${times}x.md`
+  const folder = `bench-${times}x`
+  rmSync(folder, { recursive: true, force: true })
+  const source = readFileSync('slides.md', 'utf8')
+  const files = readdirSync('slides').filter(f => f.endsWith('.md')).sort()
+  for (let copy = 1; copy <= times; copy++) {
+    mkdirSync(join(folder, `part-${copy}`), { recursive: true })
+    for (const file of files)
+      copyFileSync(join('slides', file), join(folder, `part-${copy}`, file))
+  }
+  // slides.md is headmatter plus `src:` imports: keep its headmatter, import every chapter once per copy.
+  const imports = [...source.matchAll(/^src:\s*\.\/slides\/(\S+)$/gm)].map(m => m[1])
+  if (!imports.length)
+    throw new Error('slides.md has no `src: ./slides/…` imports to repeat')
+  const head = source.match(/^---\n[\s\S]*?\n---\n/)![0]
+  const blocks: string[] = []
+  for (let copy = 1; copy <= times; copy++) {
+    for (const file of imports)
+      blocks.push(`src: ./${folder}/part-${copy}/${file}`)
+  }
+  const parts = [head.replace(/^src:.*$/m, blocks[0]), ...blocks.slice(1).map(b => `\n---\n${b}\n---\n`)]
+  writeFileSync(entry, parts.join(''))
+  return { entry, cleanup: () => {
+    rmSync(entry, { force: true })
+    rmSync(folder, { recursive: true, force: true })
+  } }
+}
+
+// ───────────────────────────── the run ─────────────────────────────
+
+const round = (n: number, digits: number) => Math.round(n * 10 ** digits) / 10 ** digits
+
+function machine() {
+  const cpus = os.cpus()
+  return {
+    cpu: cpus[0]?.model.trim() ?? 'unknown',
+    cores: cpus.length,
+    memoryGB: round(os.totalmem() / 2 ** 30, 1),
+    os: `${os.type()} ${os.release()}`,
+    node: process.version,
+    chromium: findChromium(),
+    loadAverageAtStart: os.loadavg().map(n => round(n, 2)),
+  }
+}
+
+/** Builds the site and both PDFs with the project's own code, into `dir` (nothing in exports/ or dist/ touched). */
+function ourBuildArgs(dir: string, entry = 'slides.md'): string[] {
+  const script = `import { buildSite } from ${JSON.stringify(resolve('tools/build.ts'))};
+await buildSite({ entry: ${JSON.stringify(entry)}, out: ${JSON.stringify(join(dir, 'site'))}, exportsDir: ${JSON.stringify(join(dir, 'exports'))} })`
+  return ['--input-type=module', '-e', script]
+}
+
+async function main() {
+  const { values } = parseArgs({
+    options: {
+      'out': { type: 'string', default: 'bench-results' },
+      'skip-stock': { type: 'boolean', default: false },
+      'skip-4x': { type: 'boolean', default: false },
+      'skip-visit': { type: 'boolean', default: false },
+      'timeout': { type: 'string', default: '900' },
+    },
+  })
+  const timeout = Number(values.timeout)
+  const log = (line: string) => console.log(line)
+  const work = mkdtempSync(join(tmpdir(), 'deck-bench-'))
+  const deck = await readDeck()
+  const result: Record<string, any> = { date: new Date().toISOString(), machine: machine(), deck: { slides: deck.slides.length } }
+  try {
+    // 1. Making it: ours, then stock on the same deck.
+    log(`ours: node tools/build.ts (site + slides PDF + handout) …`)
+    const ours = await measure(ourBuildArgs(join(work, 'ours')), timeout, log)
+    const ourSite = join(work, 'ours/site')
+    result.ours = { build: ours }
+    if (ours.ok) {
+      const assets = join(ourSite, 'assets')
+      result.ours.site = {
+        totalKB: round(dirBytes(ourSite, n => !/\.(gz|br)$/.test(n)) / 1024, 0),
+        deckSansKB: round(dirBytes(assets, n => /^deck-sans-.*\.woff2$/.test(n)) / 1024, 1),
+        deckSansFiles: readdirSync(assets).filter(n => /^deck-sans-.*\.woff2$/.test(n)).length,
+      }
+      const probe = deck.title
+      result.ours.slidesPdf = await pdfFacts(join(work, 'ours/exports/slides.pdf'), probe)
+      result.ours.handout = await pdfFacts(join(work, 'ours/exports/handout.pdf'), probe)
+    }
+    if (!values['skip-stock']) {
+      log(`stock: slidev build --out <tmp> …`)
+      const build = await measure([SLIDEV_BIN, 'build', 'slides.md', '--out', join(work, 'stock-site')], timeout, log)
+      log(`stock: slidev export --executable-path ${findChromium()} …`)
+      const pdf = join(work, 'stock-slides.pdf')
+      const exp = await measure([SLIDEV_BIN, 'export', 'slides.md', '--executable-path', findChromium(), '--output', pdf, '--timeout', '120000'], timeout, log)
+      result.stock = { build, export: exp, seconds: round(build.seconds + exp.seconds, 1) }
+      if (exp.ok && existsSync(pdf))
+        result.stock.slidesPdf = await pdfFacts(pdf, deck.title)
+      if (ours.ok && build.ok && exp.ok)
+        result.oursOverStock = round(ours.seconds / result.stock.seconds, 2)
+    }
+
+    // 2. Visiting it.
+    if (!values['skip-visit'] && ours.ok) {
+      const server = await serveStatic(ourSite)
+      const browser = await launchChromium()
+      try {
+        log(`visits: first visit, first visit on Fast 4G, walk through the deck …`)
+        result.visit = {
+          server: 'tools/serve.ts (sirv, precompressed .br/.gz when the browser accepts them)',
+          first: await firstVisit(browser, server.url),
+          firstFast4G: await firstVisit(browser, server.url, FAST_4G),
+          walk: await walkDeck(browser, server.url),
+        }
+      }
+      finally {
+        await browser.close()
+        await server.close()
+      }
+    }
+
+    // 3. Growth: the same make for a deck four times as long.
+    if (!values['skip-4x'] && ours.ok) {
+      const larger = writeLargerDeck(4)
+      try {
+        const slides = (await readDeck(larger.entry)).slides.length
+        log(`4×: node tools/build.ts --entry ${larger.entry} (${slides} slides) …`)
+        const big = await measure(ourBuildArgs(join(work, 'ours-4x'), larger.entry), timeout, log)
+        const perSlide = (m: Measured, n: number) => round(m.seconds / n * 1000, 0)
+        result.growth = {
+          slides,
+          build: big,
+          msPerSlide: perSlide(big, slides),
+          msPerSlideReal: perSlide(ours, deck.slides.length),
+          timePerSlideRatio: round(big.seconds / slides / (ours.seconds / deck.slides.length), 2),
+          peakMemoryRatio: round(big.peakRssMB / ours.peakRssMB, 2),
+        }
+        if (big.ok)
+          result.growth.slidesPdf = await pdfFacts(join(work, 'ours-4x/exports/slides.pdf'), deck.title)
+      }
+      finally {
+        larger.cleanup()
+      }
+    }
+  }
+  finally {
+    rmSync(work, { recursive: true, force: true })
+  }
+
+  result.targets = targets(result)
+  mkdirSync(values.out, { recursive: true })
+  const file = join(values.out, `bench-${result.date.replace(/[:.]/g, '-')}.json`)
+  writeFileSync(file, `${JSON.stringify(result, null, 2)}\n`)
+  console.log(`\n${table(result)}\n\nJSON → ${relative(ROOT, resolve(file))}`)
+  console.log(JSON.stringify(result))
+}
+
+interface Target { name: string, limit: string, measured: string, ok: boolean | undefined }
+
+function targets(r: Record<string, any>): Target[] {
+  const t: Target[] = []
+  const add = (name: string, limit: string, measured: string | undefined, ok: boolean | undefined) =>
+    t.push({ name, limit, measured: measured ?? 'not measured', ok })
+  add('ours / stock time', '≤ 1.0', r.oursOverStock?.toString(), r.oursOverStock === undefined ? undefined : r.oursOverStock <= 1)
+  const first = r.visit?.first as Visit | undefined
+  add('first visit bodies (decoded)', '≤ 600 KB', first && `${first.bodyKB} KB (${first.transferKB} KB on the wire)`, first && first.bodyKB <= 600)
+  add('first visit off-machine requests', '0', first && String(first.offMachine.length), first && first.offMachine.length === 0)
+  const walk = r.visit?.walk as Visit | undefined
+  add('Chinese font bytes, whole deck', '≤ 1.5 MB', walk && `${walk.chineseFontKB} KB`, walk && walk.chineseFontKB <= 1536)
+  const slides = r.ours?.slidesPdf as PdfFacts | undefined
+  const handout = r.ours?.handout as PdfFacts | undefined
+  add('slides PDF', '≤ 4 MB, vector, searchable', slides && `${slides.KB} KB, ${slides.fonts} fonts, ${slides.type3Fonts} Type 3, searchable ${slides.searchable}`, slides && slides.KB <= 4096 && slides.type3Fonts === 0 && slides.searchable)
+  add('handout PDF', '≤ 6 MB, vector, searchable', handout && `${handout.KB} KB, ${handout.fonts} fonts, ${handout.type3Fonts} Type 3, searchable ${handout.searchable}`, handout && handout.KB <= 6144 && handout.type3Fonts === 0 && handout.searchable)
+  add('build (site + both PDFs)', '≤ 60 s', r.ours?.build && `${r.ours.build.seconds} s`, r.ours?.build && r.ours.build.ok && r.ours.build.seconds <= 60)
+  const g = r.growth
+  add('4× deck: time per slide', '≤ 1.5× real', g && `${g.timePerSlideRatio}× (${g.msPerSlide} vs ${g.msPerSlideReal} ms/slide)`, g && g.build.ok && g.timePerSlideRatio <= 1.5)
+  add('4× deck: peak memory', '≤ 1.5× real', g && `${g.peakMemoryRatio}× (${g.build.peakRssMB} vs ${r.ours.build.peakRssMB} MB)`, g && g.build.ok && g.peakMemoryRatio <= 1.5)
+  add('4× deck: no timeout', 'finishes', g && (g.build.timedOut ? 'timed out' : g.build.ok ? 'finished' : 'failed'), g && g.build.ok)
+  return t
+}
+
+function table(r: Record<string, any>): string {
+  const rows: string[][] = [['measure', 'value']]
+  const push = (k: string, v: unknown) => rows.push([k, v === undefined ? '—' : String(v)])
+  push('machine', `${r.machine.cores} × ${r.machine.cpu}, ${r.machine.memoryGB} GB, load ${r.machine.loadAverageAtStart.join(' ')}`)
+  push('ours: build.ts (site + slides PDF + handout)', r.ours && `${r.ours.build.seconds} s, peak ${r.ours.build.peakRssMB} MB`)
+  push('stock: slidev build', r.stock && `${r.stock.build.seconds} s, peak ${r.stock.build.peakRssMB} MB`)
+  push('stock: slidev export', r.stock && `${r.stock.export.seconds} s, peak ${r.stock.export.peakRssMB} MB`)
+  push('ours / stock', r.oursOverStock)
+  push('slides PDF (ours / stock)', r.ours?.slidesPdf && `${r.ours.slidesPdf.KB} KB / ${r.stock?.slidesPdf?.KB ?? '—'} KB`)
+  push('handout PDF', r.ours?.handout && `${r.ours.handout.KB} KB`)
+  push('site size; Deck Sans files', r.ours?.site && `${r.ours.site.totalKB} KB; ${r.ours.site.deckSansFiles} files, ${r.ours.site.deckSansKB} KB`)
+  for (const [name, v] of [['first visit', r.visit?.first], ['first visit, Fast 4G', r.visit?.firstFast4G], ['walk every slide', r.visit?.walk]] as [string, any][]) {
+    if (v)
+      push(name, `${v.requests} req, ${v.bodyKB} KB bodies, ${v.transferKB} KB wire (${v.encodings.join('/')}), fonts ${v.fontFiles} files ${v.fontKB} KB (Chinese ${v.chineseFontKB} KB), off-machine ${v.offMachine.length}${v.firstSlideMs !== undefined ? `, slide 1 drawn with fonts at ${v.firstSlideMs} ms` : ''}${v.steps !== undefined ? `, ${v.steps} steps to slide ${v.lastSlide}` : ''}`)
+  }
+  if (r.growth)
+    push(`4× deck (${r.growth.slides} slides)`, `${r.growth.build.seconds} s, peak ${r.growth.build.peakRssMB} MB, ${r.growth.msPerSlide} ms/slide (real ${r.growth.msPerSlideReal})${r.growth.slidesPdf ? `, PDF ${r.growth.slidesPdf.KB} KB` : ''}`)
+  const width = Math.max(...rows.map(r => r[0].length))
+  const lines = rows.map(([k, v]) => `${k.padEnd(width)}  ${v}`)
+  lines.splice(1, 0, `${'-'.repeat(width)}  -----`)
+  const tw = Math.max(...r.targets.map((t: Target) => t.name.length))
+  const targetLines = r.targets.map((t: Target) => `${t.ok === undefined ? '?' : t.ok ? '✓' : '✗'} ${t.name.padEnd(tw)}  ${t.limit.padEnd(28)}  ${t.measured}`)
+  return `${lines.join('\n')}\n\nTargets\n${targetLines.join('\n')}`
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  main().catch((error) => {
+    console.error(error instanceof Error ? error.stack : error)
+    process.exitCode = 1
+  })
+}
