@@ -21,9 +21,12 @@ async function walk(page: Page, pattern: RegExp): Promise<number[]> {
     const no = Number(url.match(pattern)?.[1] ?? 1)
     if (seen.at(-1) !== no)
       seen.push(no)
-    await page.keyboard.press('ArrowRight')
-    // A transition may hold the next key press: give each step a moment before calling it the end.
-    const moved = await page.waitForURL(next => next.href !== url, { timeout: 1500 }).then(() => true, () => false)
+    // A transition may swallow a key press: only three presses that change nothing mean the end.
+    let moved = false
+    for (let attempt = 0; attempt < 3 && !moved; attempt++) {
+      await page.keyboard.press('ArrowRight')
+      moved = await page.waitForURL(next => next.href !== url, { timeout: 1000 }).then(() => true, () => false)
+    }
     if (!moved)
       break
   }

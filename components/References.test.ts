@@ -1,0 +1,24 @@
+import { mount } from '@vue/test-utils'
+import { describe, expect, it } from 'vitest'
+import { references } from '../data/references'
+import References from './References.vue'
+
+describe('<References />', () => {
+  it('lists every reference across its two parts, numbered on from part 1', () => {
+    const one = mount(References, { props: { part: 1 } })
+    const two = mount(References, { props: { part: 2 } })
+    const items = [...one.findAll('li'), ...two.findAll('li')]
+    expect(items).toHaveLength(references.length)
+    expect(Number(two.find('ol').attributes('start'))).toBe(one.findAll('li').length + 1)
+    for (const r of references)
+      expect(items.some(li => li.text().includes(r.title))).toBe(true)
+  })
+
+  it('shortens long author lists and links the PDFs only on the last part', () => {
+    const one = mount(References, { props: { part: 1 } })
+    const two = mount(References, { props: { part: 2 } })
+    expect(one.text()).toContain('P. Barham et al.')
+    expect(one.findAll('a[href$=".pdf"]')).toHaveLength(0)
+    expect(two.findAll('a[href$=".pdf"]').map(a => a.attributes('href'))).toEqual(['/slides.pdf', '/handout.pdf'])
+  })
+})
