@@ -34,7 +34,13 @@ function deckFonts(): Plugin {
     config() {
       // Vite inlines files under 4 KB into the CSS as data: URLs; for fonts that means every visitor
       // downloads every small slice (and its unused .woff twin) with the first stylesheet.
-      return { build: { assetsInlineLimit: (file: string) => /\.woff2?$/.test(file) ? false : undefined } }
+      return {
+        build: {
+          assetsInlineLimit: (file: string) => /\.woff2?$/.test(file)
+            ? false
+            : undefined,
+        },
+      }
     },
     configResolved(config) {
       build = config.command === 'build'
@@ -45,8 +51,11 @@ function deckFonts(): Plugin {
         cssFile = (await buildDeckFont({ root })).cssFile
     },
     resolveId(source) {
-      if (source === id)
-        return build ? cssFile : `\0${id}`
+      if (source === id) {
+        return build
+          ? cssFile
+          : `\0${id}`
+      }
     },
     load(resolved) {
       if (resolved === `\0${id}`)
@@ -81,5 +90,9 @@ function twoslashOnlyWhenUsed(): Plugin {
 }
 
 export default defineConfig({
-  plugins: [keepPrintRoute(), deckFonts(), twoslashOnlyWhenUsed()],
+  plugins: [
+    keepPrintRoute(),
+    deckFonts(),
+    twoslashOnlyWhenUsed(),
+  ],
 })

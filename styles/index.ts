@@ -8,4 +8,6 @@ import '@fontsource/noto-sans-sc/700.css'
 import '@fontsource/noto-sans/400.css'
 import '@fontsource/noto-sans/700.css'
 import '@fontsource/jetbrains-mono/400.css'
+// Bold code (a selected instruction, **`x`**) needs the real bold: a synthesized one prints as a Type 3 bitmap font.
+import '@fontsource/jetbrains-mono/700.css'
 import './deck.css'

@@ -24,7 +24,12 @@ const ROOT = process.cwd()
 const PAGE_SIZE = 4096
 
 /** Chrome DevTools' "Fast 4G" preset: 9 Mbit/s down, 1.5 Mbit/s up, 165 ms round trip. */
-export const FAST_4G = { offline: false, latency: 165, downloadThroughput: 9_000_000 / 8, uploadThroughput: 1_500_000 / 8 }
+export const FAST_4G = {
+  offline: false,
+  latency: 165,
+  downloadThroughput: 9_000_000 / 8,
+  uploadThroughput: 1_500_000 / 8,
+}
 
 // ───────────────────────────── processes ─────────────────────────────
 
@@ -40,7 +45,10 @@ export function treeRss(rootPid: number): number {
       const stat = readFileSync(`/proc/${entry}/stat`, 'utf8')
       // The command name may hold spaces and parentheses: fields start after the last ')'.
       const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1])
-      children.set(ppid, [...(children.get(ppid) ?? []), Number(entry)])
+      children.set(ppid, [
+        ...(children.get(ppid) ?? []),
+        Number(entry),
+      ])
     }
     catch {}
   }
@@ -69,7 +77,11 @@ export interface Measured {
 export function measure(args: string[], timeoutSeconds: number, log: (line: string) => void): Promise<Measured> {
   return new Promise((done) => {
     const started = performance.now()
-    const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], detached: true })
+    const child = spawn(process.execPath, args, {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
+    })
     let output = ''
     child.stdout.on('data', (chunk) => {
       output += chunk
@@ -94,9 +106,20 @@ export function measure(args: string[], timeoutSeconds: number, log: (line: stri
       clearTimeout(timer)
       const seconds = (performance.now() - started) / 1000
       const ok = code === 0 && !timedOut
-      if (!ok)
-        log(`  ✗ node ${args.slice(0, 3).join(' ')}… ${timedOut ? `timed out after ${timeoutSeconds} s` : `exit ${code}`}\n${output.trim().split('\n').slice(-12).join('\n')}`)
-      done({ seconds: round(seconds, 1), peakRssMB: round(peak / 2 ** 20, 0), ok, timedOut, error: ok ? undefined : output.trim().split('\n').slice(-12).join('\n') })
+      if (!ok) {
+        log(`  ✗ node ${args.slice(0, 3).join(' ')}… ${timedOut
+          ? `timed out after ${timeoutSeconds} s`
+          : `exit ${code}`}\n${output.trim().split('\n').slice(-12).join('\n')}`)
+      }
+      done({
+        seconds: round(seconds, 1),
+        peakRssMB: round(peak / 2 ** 20, 0),
+        ok,
+        timedOut,
+        error: ok
+          ? undefined
+          : output.trim().split('\n').slice(-12).join('\n'),
+      })
     })
   })
 }
@@ -127,13 +150,22 @@ interface Recorder {
 function record(cdp: CDPSession): Recorder {
   const byId = new Map<string, { url: string, type: string, decoded: number, encoded: number, encoding: string }>()
   cdp.on('Network.requestWillBeSent', (e) => {
-    byId.set(e.requestId, { url: e.request.url, type: e.type ?? 'Other', decoded: 0, encoded: 0, encoding: '' })
+    byId.set(e.requestId, {
+      url: e.request.url,
+      type: e.type ?? 'Other',
+      decoded: 0,
+      encoded: 0,
+      encoding: '',
+    })
   })
   cdp.on('Network.responseReceived', (e) => {
     const r = byId.get(e.requestId)
     if (r) {
       r.type = e.type
-      const headers = Object.fromEntries(Object.entries(e.response.headers).map(([k, v]) => [k.toLowerCase(), String(v)]))
+      const headers = Object.fromEntries(Object.entries(e.response.headers).map(([k, v]) => [
+        k.toLowerCase(),
+        String(v),
+      ]))
       r.encoding = headers['content-encoding'] ?? 'identity'
     }
   })
@@ -150,7 +182,9 @@ function record(cdp: CDPSession): Recorder {
   return {
     reset: () => byId.clear(),
     visit: () => {
-      const all = [...byId.values()].filter(r => !r.url.startsWith('data:') && !r.url.startsWith('blob:'))
+      const all = [
+        ...byId.values(),
+      ].filter(r => !r.url.startsWith('data:') && !r.url.startsWith('blob:'))
       const fonts = all.filter(r => r.type === 'Font')
       const kb = (n: number) => round(n / 1024, 1)
       return {
@@ -161,7 +195,9 @@ function record(cdp: CDPSession): Recorder {
         fontKB: kb(fonts.reduce((s, r) => s + r.decoded, 0)),
         chineseFontKB: kb(fonts.filter(r => /noto-sans-sc|deck-sans/.test(r.url)).reduce((s, r) => s + r.decoded, 0)),
         fontFiles: fonts.length,
-        encodings: [...new Set(all.map(r => r.encoding).filter(Boolean))],
+        encodings: [
+          ...new Set(all.map(r => r.encoding).filter(Boolean)),
+        ],
       }
     },
   }
@@ -202,7 +238,9 @@ async function firstSlideDrawn(page: Page): Promise<number> {
 }
 
 export async function firstVisit(browser: Browser, url: string, throttle?: typeof FAST_4G): Promise<Visit> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 720 } })
+  const context = await browser.newContext({
+    viewport: { width: 1280, height: 720 },
+  })
   const page = await context.newPage()
   const cdp = await context.newCDPSession(page)
   await cdp.send('Network.enable')
@@ -213,7 +251,10 @@ export async function firstVisit(browser: Browser, url: string, throttle?: typeo
     await page.goto(`${url}1`, { waitUntil: 'commit', timeout: 120_000 })
     const firstSlideMs = await firstSlideDrawn(page)
     await networkQuiet(page, cdp)
-    return { ...recorder.visit(), firstSlideMs }
+    return {
+      ...recorder.visit(),
+      firstSlideMs,
+    }
   }
   finally {
     await context.close()
@@ -222,7 +263,9 @@ export async function firstVisit(browser: Browser, url: string, throttle?: typeo
 
 /** One visit that starts at slide 1 and presses → until the end: everything a reader downloads. */
 export async function walkDeck(browser: Browser, url: string): Promise<Visit & { steps: number, lastSlide: number }> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 720 } })
+  const context = await browser.newContext({
+    viewport: { width: 1280, height: 720 },
+  })
   const page = await context.newPage()
   const cdp = await context.newCDPSession(page)
   await cdp.send('Network.enable')
@@ -241,7 +284,11 @@ export async function walkDeck(browser: Browser, url: string): Promise<Visit & {
     }
     await networkQuiet(page, cdp)
     const lastSlide = Number(page.url().match(/\/(\d+)(?:\?|$)/)?.[1] ?? 0)
-    return { ...recorder.visit(), steps, lastSlide }
+    return {
+      ...recorder.visit(),
+      steps,
+      lastSlide,
+    }
   }
   finally {
     await context.close()
@@ -260,7 +307,9 @@ export interface PdfFacts {
 
 function runText(cmd: string, args: string[]): Promise<string> {
   return new Promise((done) => {
-    const child = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'ignore'] })
+    const child = spawn(cmd, args, {
+      stdio: ['ignore', 'pipe', 'ignore'],
+    })
     let out = ''
     child.stdout.on('data', (c) => {
       out += c
@@ -296,10 +345,14 @@ function dirBytes(dir: string, test: (name: string) => boolean = () => true): nu
   return total
 }
 
-/** A deck `times` as long: the real chapters copied into a folder in the project root (so components resolve). */
-export function writeLargerDeck(times: number): { entry: string, cleanup: () => void } {
-  const entry = `bench-${times}x.md`
-  const folder = `bench-${times}x`
+/**
+ * A deck `times` as long: the real chapters copied into a folder in the project root (so components
+ * resolve). Both names are ones .gitignore already ignores (scratch*.md, bench-results/), so a commit
+ * made by someone else while the benchmark runs does not pick them up.
+ */
+export function writeLargerDeck(times: number, resultsDir = 'bench-results'): { entry: string, cleanup: () => void } {
+  const entry = `scratch-bench-${times}x.md`
+  const folder = join(resultsDir, `deck-${times}x`)
   rmSync(folder, { recursive: true, force: true })
   const source = readFileSync('slides.md', 'utf8')
   const files = readdirSync('slides').filter(f => f.endsWith('.md')).sort()
@@ -309,7 +362,9 @@ export function writeLargerDeck(times: number): { entry: string, cleanup: () => 
       copyFileSync(join('slides', file), join(folder, `part-${copy}`, file))
   }
   // slides.md is headmatter plus `src:` imports: keep its headmatter, import every chapter once per copy.
-  const imports = [...source.matchAll(/^src:\s*\.\/slides\/(\S+)$/gm)].map(m => m[1])
+  const imports = [
+    ...source.matchAll(/^src:\s*\.\/slides\/(\S+)$/gm),
+  ].map(m => m[1])
   if (!imports.length)
     throw new Error('slides.md has no `src: ./slides/…` imports to repeat')
   const head = source.match(/^---\n[\s\S]*?\n---\n/)![0]
@@ -318,12 +373,18 @@ export function writeLargerDeck(times: number): { entry: string, cleanup: () => 
     for (const file of imports)
       blocks.push(`src: ./${folder}/part-${copy}/${file}`)
   }
-  const parts = [head.replace(/^src:.*$/m, blocks[0]), ...blocks.slice(1).map(b => `\n---\n${b}\n---\n`)]
+  const parts = [
+    head.replace(/^src:.*$/m, blocks[0]),
+    ...blocks.slice(1).map(b => `\n---\n${b}\n---\n`),
+  ]
   writeFileSync(entry, parts.join(''))
-  return { entry, cleanup: () => {
-    rmSync(entry, { force: true })
-    rmSync(folder, { recursive: true, force: true })
-  } }
+  return {
+    entry,
+    cleanup: () => {
+      rmSync(entry, { force: true })
+      rmSync(folder, { recursive: true, force: true })
+    },
+  }
 }
 
 // ───────────────────────────── the run ─────────────────────────────
@@ -364,7 +425,11 @@ async function main() {
   const log = (line: string) => console.log(line)
   const work = mkdtempSync(join(tmpdir(), 'deck-bench-'))
   const deck = await readDeck()
-  const result: Record<string, any> = { date: new Date().toISOString(), machine: machine(), deck: { slides: deck.slides.length } }
+  const result: Record<string, any> = {
+    date: new Date().toISOString(),
+    machine: machine(),
+    deck: { slides: deck.slides.length },
+  }
   try {
     // 1. Making it: ours, then stock on the same deck.
     log(`ours: node tools/build.ts (site + slides PDF + handout) …`)
@@ -384,11 +449,31 @@ async function main() {
     }
     if (!values['skip-stock']) {
       log(`stock: slidev build --out <tmp> …`)
-      const build = await measure([SLIDEV_BIN, 'build', 'slides.md', '--out', join(work, 'stock-site')], timeout, log)
+      const build = await measure([
+        SLIDEV_BIN,
+        'build',
+        'slides.md',
+        '--out',
+        join(work, 'stock-site'),
+      ], timeout, log)
       log(`stock: slidev export --executable-path ${findChromium()} …`)
       const pdf = join(work, 'stock-slides.pdf')
-      const exp = await measure([SLIDEV_BIN, 'export', 'slides.md', '--executable-path', findChromium(), '--output', pdf, '--timeout', '120000'], timeout, log)
-      result.stock = { build, export: exp, seconds: round(build.seconds + exp.seconds, 1) }
+      const exp = await measure([
+        SLIDEV_BIN,
+        'export',
+        'slides.md',
+        '--executable-path',
+        findChromium(),
+        '--output',
+        pdf,
+        '--timeout',
+        '120000',
+      ], timeout, log)
+      result.stock = {
+        build,
+        export: exp,
+        seconds: round(build.seconds + exp.seconds, 1),
+      }
       if (exp.ok && existsSync(pdf))
         result.stock.slidesPdf = await pdfFacts(pdf, deck.title)
       if (ours.ok && build.ok && exp.ok)
@@ -416,7 +501,7 @@ async function main() {
 
     // 3. Growth: the same make for a deck four times as long.
     if (!values['skip-4x'] && ours.ok) {
-      const larger = writeLargerDeck(4)
+      const larger = writeLargerDeck(4, values.out)
       try {
         const slides = (await readDeck(larger.entry)).slides.length
         log(`4×: node tools/build.ts --entry ${larger.entry} (${slides} slides) …`)
@@ -455,8 +540,15 @@ interface Target { name: string, limit: string, measured: string, ok: boolean | 
 function targets(r: Record<string, any>): Target[] {
   const t: Target[] = []
   const add = (name: string, limit: string, measured: string | undefined, ok: boolean | undefined) =>
-    t.push({ name, limit, measured: measured ?? 'not measured', ok })
-  add('ours / stock time', '≤ 1.0', r.oursOverStock?.toString(), r.oursOverStock === undefined ? undefined : r.oursOverStock <= 1)
+    t.push({
+      name,
+      limit,
+      measured: measured ?? 'not measured',
+      ok,
+    })
+  add('ours / stock time', '≤ 1.0', r.oursOverStock?.toString(), r.oursOverStock === undefined
+    ? undefined
+    : r.oursOverStock <= 1)
   const first = r.visit?.first as Visit | undefined
   add('first visit bodies (decoded)', '≤ 600 KB', first && `${first.bodyKB} KB (${first.transferKB} KB on the wire)`, first && first.bodyKB <= 600)
   add('first visit off-machine requests', '0', first && String(first.offMachine.length), first && first.offMachine.length === 0)
@@ -470,13 +562,22 @@ function targets(r: Record<string, any>): Target[] {
   const g = r.growth
   add('4× deck: time per slide', '≤ 1.5× real', g && `${g.timePerSlideRatio}× (${g.msPerSlide} vs ${g.msPerSlideReal} ms/slide)`, g && g.build.ok && g.timePerSlideRatio <= 1.5)
   add('4× deck: peak memory', '≤ 1.5× real', g && `${g.peakMemoryRatio}× (${g.build.peakRssMB} vs ${r.ours.build.peakRssMB} MB)`, g && g.build.ok && g.peakMemoryRatio <= 1.5)
-  add('4× deck: no timeout', 'finishes', g && (g.build.timedOut ? 'timed out' : g.build.ok ? 'finished' : 'failed'), g && g.build.ok)
+  add('4× deck: no timeout', 'finishes', g && (g.build.timedOut
+    ? 'timed out'
+    : g.build.ok ? 'finished' : 'failed'), g && g.build.ok)
   return t
 }
 
 function table(r: Record<string, any>): string {
-  const rows: string[][] = [['measure', 'value']]
-  const push = (k: string, v: unknown) => rows.push([k, v === undefined ? '—' : String(v)])
+  const rows: string[][] = [
+    ['measure', 'value'],
+  ]
+  const push = (k: string, v: unknown) => rows.push([
+    k,
+    v === undefined
+      ? '—'
+      : String(v),
+  ])
   push('machine', `${r.machine.cores} × ${r.machine.cpu}, ${r.machine.memoryGB} GB, load ${r.machine.loadAverageAtStart.join(' ')}`)
   push('ours: build.ts (site + slides PDF + handout)', r.ours && `${r.ours.build.seconds} s, peak ${r.ours.build.peakRssMB} MB`)
   push('stock: slidev build', r.stock && `${r.stock.build.seconds} s, peak ${r.stock.build.peakRssMB} MB`)
@@ -485,23 +586,39 @@ function table(r: Record<string, any>): string {
   push('slides PDF (ours / stock)', r.ours?.slidesPdf && `${r.ours.slidesPdf.KB} KB / ${r.stock?.slidesPdf?.KB ?? '—'} KB`)
   push('handout PDF', r.ours?.handout && `${r.ours.handout.KB} KB`)
   push('site size; Deck Sans files', r.ours?.site && `${r.ours.site.totalKB} KB; ${r.ours.site.deckSansFiles} files, ${r.ours.site.deckSansKB} KB`)
-  for (const [name, v] of [['first visit', r.visit?.first], ['first visit, Fast 4G', r.visit?.firstFast4G], ['walk every slide', r.visit?.walk]] as [string, any][]) {
-    if (v)
-      push(name, `${v.requests} req, ${v.bodyKB} KB bodies, ${v.transferKB} KB wire (${v.encodings.join('/')}), fonts ${v.fontFiles} files ${v.fontKB} KB (Chinese ${v.chineseFontKB} KB), off-machine ${v.offMachine.length}${v.firstSlideMs !== undefined ? `, slide 1 drawn with fonts at ${v.firstSlideMs} ms` : ''}${v.steps !== undefined ? `, ${v.steps} steps to slide ${v.lastSlide}` : ''}`)
+  for (const [name, v] of [
+    ['first visit', r.visit?.first],
+    ['first visit, Fast 4G', r.visit?.firstFast4G],
+    ['walk every slide', r.visit?.walk],
+  ] as [string, any][]) {
+    if (v) {
+      push(name, `${v.requests} req, ${v.bodyKB} KB bodies, ${v.transferKB} KB wire (${v.encodings.join('/')}), fonts ${v.fontFiles} files ${v.fontKB} KB (Chinese ${v.chineseFontKB} KB), off-machine ${v.offMachine.length}${v.firstSlideMs !== undefined
+        ? `, slide 1 drawn with fonts at ${v.firstSlideMs} ms`
+        : ''}${v.steps !== undefined
+        ? `, ${v.steps} steps to slide ${v.lastSlide}`
+        : ''}`)
+    }
   }
-  if (r.growth)
-    push(`4× deck (${r.growth.slides} slides)`, `${r.growth.build.seconds} s, peak ${r.growth.build.peakRssMB} MB, ${r.growth.msPerSlide} ms/slide (real ${r.growth.msPerSlideReal})${r.growth.slidesPdf ? `, PDF ${r.growth.slidesPdf.KB} KB` : ''}`)
+  if (r.growth) {
+    push(`4× deck (${r.growth.slides} slides)`, `${r.growth.build.seconds} s, peak ${r.growth.build.peakRssMB} MB, ${r.growth.msPerSlide} ms/slide (real ${r.growth.msPerSlideReal})${r.growth.slidesPdf
+      ? `, PDF ${r.growth.slidesPdf.KB} KB`
+      : ''}`)
+  }
   const width = Math.max(...rows.map(r => r[0].length))
   const lines = rows.map(([k, v]) => `${k.padEnd(width)}  ${v}`)
   lines.splice(1, 0, `${'-'.repeat(width)}  -----`)
   const tw = Math.max(...r.targets.map((t: Target) => t.name.length))
-  const targetLines = r.targets.map((t: Target) => `${t.ok === undefined ? '?' : t.ok ? '✓' : '✗'} ${t.name.padEnd(tw)}  ${t.limit.padEnd(28)}  ${t.measured}`)
+  const targetLines = r.targets.map((t: Target) => `${t.ok === undefined
+    ? '?'
+    : t.ok ? '✓' : '✗'} ${t.name.padEnd(tw)}  ${t.limit.padEnd(28)}  ${t.measured}`)
   return `${lines.join('\n')}\n\nTargets\n${targetLines.join('\n')}`
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   main().catch((error) => {
-    console.error(error instanceof Error ? error.stack : error)
+    console.error(error instanceof Error
+      ? error.stack
+      : error)
     process.exitCode = 1
   })
 }

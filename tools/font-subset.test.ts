@@ -14,7 +14,11 @@ afterAll(() => rmSync(cache, { recursive: true, force: true }))
 
 describe('unicode-range', () => {
   it('reads single code points, ranges and wildcards as CSS defines them', () => {
-    expect(parseUnicodeRange('U+4e00-4e02, U+3002,U+4??')).toEqual([[0x4E00, 0x4E02], [0x3002, 0x3002], [0x400, 0x4FF]])
+    expect(parseUnicodeRange('U+4e00-4e02, U+3002,U+4??')).toEqual([
+      [0x4E00, 0x4E02],
+      [0x3002, 0x3002],
+      [0x400, 0x4FF],
+    ])
   })
 
   it('writes code points as the shortest list of ranges, whatever their order', () => {
@@ -51,7 +55,12 @@ describe('planning the subset from the fontsource slices', () => {
 
 describe('building Deck Sans', () => {
   it('writes small woff2 files and CSS whose ranges hold exactly the requested characters', async () => {
-    const result = await buildDeckFont({ root: process.cwd(), cacheDir: cache, texts: ['热迁移：预拷贝'], weights: [400] })
+    const result = await buildDeckFont({
+      root: process.cwd(),
+      cacheDir: cache,
+      texts: ['热迁移：预拷贝'],
+      weights: [400],
+    })
     const css = readFileSync(result.cssFile, 'utf8')
     expect(css).toContain(`font-family: 'Deck Sans'`)
     for (const ch of '热迁移预拷')
@@ -64,8 +73,18 @@ describe('building Deck Sans', () => {
   })
 
   it('reuses the files of an earlier build with the same characters', async () => {
-    const first = await buildDeckFont({ root: process.cwd(), cacheDir: cache, texts: ['热迁移'], weights: [400] })
-    const again = await buildDeckFont({ root: process.cwd(), cacheDir: cache, texts: ['热迁移'], weights: [400] })
+    const first = await buildDeckFont({
+      root: process.cwd(),
+      cacheDir: cache,
+      texts: ['热迁移'],
+      weights: [400],
+    })
+    const again = await buildDeckFont({
+      root: process.cwd(),
+      cacheDir: cache,
+      texts: ['热迁移'],
+      weights: [400],
+    })
     expect(again.cssFile).toBe(first.cssFile)
   })
 })

@@ -58,21 +58,34 @@ export function parseUnicodeRange(text: string): Range[] {
     const m = part.match(/^U\+([0-9a-f?]+)(?:-([0-9a-f]+))?$/i)
     if (!m)
       throw new Error(`unicode-range: cannot read "${part}"`)
-    if (m[1].includes('?'))
-      return [Number.parseInt(m[1].replace(/\?/g, '0'), 16), Number.parseInt(m[1].replace(/\?/g, 'f'), 16)] as Range
+    if (m[1].includes('?')) {
+      return [
+        Number.parseInt(m[1].replace(/\?/g, '0'), 16),
+        Number.parseInt(m[1].replace(/\?/g, 'f'), 16),
+      ] as Range
+    }
     const start = Number.parseInt(m[1], 16)
-    return [start, m[2] ? Number.parseInt(m[2], 16) : start] as Range
+    return [
+      start,
+      m[2]
+        ? Number.parseInt(m[2], 16)
+        : start,
+    ] as Range
   })
 }
 
 /** Code points, ascending, as the shortest unicode-range list: [0x41,0x42,0x43,0x4e00] → 'U+41-43,U+4e00'. */
 export function formatUnicodeRange(codePoints: Iterable<number>): string {
-  const sorted = [...new Set(codePoints)].sort((a, b) => a - b)
+  const sorted = [
+    ...new Set(codePoints),
+  ].sort((a, b) => a - b)
   const parts: string[] = []
   for (let i = 0; i < sorted.length; i++) {
     const start = sorted[i]
     while (sorted[i + 1] === sorted[i] + 1) i++
-    parts.push(start === sorted[i] ? `U+${start.toString(16)}` : `U+${start.toString(16)}-${sorted[i].toString(16)}`)
+    parts.push(start === sorted[i]
+      ? `U+${start.toString(16)}`
+      : `U+${start.toString(16)}-${sorted[i].toString(16)}`)
   }
   return parts.join(',')
 }
@@ -87,7 +100,15 @@ export function parseFontFaces(css: string, cssDir: string): SourceFace[] {
     const range = body.match(/unicode-range:\s*([^;]+);/)?.[1]
     if (!src)
       continue
-    faces.push({ weight, file: resolve(cssDir, src), ranges: range ? parseUnicodeRange(range) : [[0, 0x10FFFF]] })
+    faces.push({
+      weight,
+      file: resolve(cssDir, src),
+      ranges: range
+        ? parseUnicodeRange(range)
+        : [
+            [0, 0x10FFFF],
+          ],
+    })
   }
   return faces
 }
@@ -110,7 +131,9 @@ export function codePointsOf(texts: Iterable<string>): Set<number> {
 export function planSubsets(codePoints: Iterable<number>, faces: SourceFace[]): PlannedFace[] {
   const taken = new Set<number>()
   const plan: PlannedFace[] = []
-  const wanted = [...new Set(codePoints)].sort((a, b) => a - b)
+  const wanted = [
+    ...new Set(codePoints),
+  ].sort((a, b) => a - b)
   for (const face of faces) {
     const inFace = wanted.filter(cp => !taken.has(cp) && face.ranges.some(([a, b]) => cp >= a && cp <= b))
     if (!inFace.length)
@@ -165,7 +188,12 @@ export async function buildDeckFont(options: SubsetOptions): Promise<SubsetResul
   const pkgDir = dirname(require.resolve('@fontsource/noto-sans-sc/package.json'))
   const version = JSON.parse(readFileSync(join(pkgDir, 'package.json'), 'utf8')).version as string
   const codePoints = codePointsOf(options.texts ?? deckTexts(root))
-  const key = createHash('sha256').update(JSON.stringify({ family, weights, version, cps: [...codePoints].sort((a, b) => a - b) })).digest('hex').slice(0, 12)
+  const key = createHash('sha256').update(JSON.stringify({
+    family,
+    weights,
+    version,
+    cps: [...codePoints].sort((a, b) => a - b),
+  })).digest('hex').slice(0, 12)
   const cacheDir = resolve(options.cacheDir ?? join(root, 'node_modules/.cache/deck-fonts'))
   const dir = join(cacheDir, key)
   const cssFile = join(dir, 'deck-sans.css')
@@ -190,11 +218,18 @@ export async function buildDeckFont(options: SubsetOptions): Promise<SubsetResul
     renameSync(staging, dir)
   }
   const files = readdirSync(dir).filter(f => f.endsWith('.woff2')).map(f => join(dir, f))
-  return { cssFile, files, bytes: files.reduce((sum, f) => sum + readFileSync(f).length, 0), codePoints: codePoints.size }
+  return {
+    cssFile,
+    files,
+    bytes: files.reduce((sum, f) => sum + readFileSync(f).length, 0),
+    codePoints: codePoints.size,
+  }
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const started = performance.now()
-  const result = await buildDeckFont({ root: process.cwd() })
+  const result = await buildDeckFont({
+    root: process.cwd(),
+  })
   console.log(`${result.codePoints} code points → ${result.files.length} woff2 files, ${(result.bytes / 1024).toFixed(0)} KB in ${relative(process.cwd(), dirname(result.cssFile))} (${((performance.now() - started) / 1000).toFixed(1)} s)`)
 }
