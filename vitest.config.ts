@@ -6,11 +6,21 @@ export default defineConfig({
   test: {
     projects: [
       {
-        test: { name: 'unit', include: ['models/**/*.test.ts', 'data/**/*.test.ts', 'tools/**/*.test.ts'], environment: 'node' },
+        test: {
+          name: 'unit',
+          include: ['models/**/*.test.ts', 'data/**/*.test.ts', 'tools/**/*.test.ts'],
+          environment: 'node',
+        },
       },
       {
-        plugins: [vue()],
-        test: { name: 'components', include: ['components/**/*.test.ts'], environment: 'happy-dom' },
+        plugins: [
+          vue(),
+        ],
+        test: {
+          name: 'components',
+          include: ['components/**/*.test.ts'],
+          environment: 'happy-dom',
+        },
       },
       {
         test: {

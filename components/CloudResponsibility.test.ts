@@ -11,7 +11,9 @@ describe('<CloudResponsibility />', () => {
       for (const l of LAYERS) {
         const cell = w.find(`[data-cell="${m.id}-${l.id}"]`)
         expect(cell.classes()).toContain(manager(m.id, l.id))
-        expect(cell.text()).toContain(manager(m.id, l.id) === 'customer' ? '客户' : '云服务商')
+        expect(cell.text()).toContain(manager(m.id, l.id) === 'customer'
+          ? '客户'
+          : '云服务商')
       }
     }
     expect(w.findAll('.cr-chip')).toHaveLength(5)

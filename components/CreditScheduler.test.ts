@@ -16,9 +16,29 @@ describe('<CreditScheduler />', () => {
       durationMs: 3000,
       trace: false,
       vms: [
-        { name: 'A', vcpus: 2, weight: 512, cap: 0, workload: 'busy' },
-        { name: 'B', vcpus: 2, weight: 256, cap: 0, workload: 'busy' },
-        { name: 'C', vcpus: 1, weight: 256, cap: 0, workload: { periodic: { runMs: 5, sleepMs: 45 } } },
+        {
+          name: 'A',
+          vcpus: 2,
+          weight: 512,
+          cap: 0,
+          workload: 'busy',
+        },
+        {
+          name: 'B',
+          vcpus: 2,
+          weight: 256,
+          cap: 0,
+          workload: 'busy',
+        },
+        {
+          name: 'C',
+          vcpus: 1,
+          weight: 256,
+          cap: 0,
+          workload: {
+            periodic: { runMs: 5, sleepMs: 45 },
+          },
+        },
       ],
     })
     expect(finalOf(w, 'A')).toBe(expected.totals[0].pcpuShare.toFixed(2))
@@ -26,21 +46,56 @@ describe('<CreditScheduler />', () => {
 
   it('updates the final shares to the model\'s 2:1 split when the weight and pCPU inputs change', async () => {
     const vms: VmConfig[] = [
-      { name: 'A', vcpus: 1, weight: 256, cap: 0, workload: 'busy' },
-      { name: 'B', vcpus: 1, weight: 256, cap: 0, workload: 'busy' },
+      {
+        name: 'A',
+        vcpus: 1,
+        weight: 256,
+        cap: 0,
+        workload: 'busy',
+      },
+      {
+        name: 'B',
+        vcpus: 1,
+        weight: 256,
+        cap: 0,
+        workload: 'busy',
+      },
     ]
-    const w = mount(CreditScheduler, { props: { pcpus: 2, vms } })
+    const w = mount(CreditScheduler, {
+      props: { pcpus: 2, vms },
+    })
     await w.find('input[aria-label="1 个 pCPU"]').setValue(true)
     expect(finalOf(w, 'A')).toBe('0.50')
     await w.find('input[aria-label="VM A 权重"]').setValue('512')
-    const model = simulateCredit({ pcpus: 1, durationMs: 3000, trace: false, vms: [{ ...vms[0], weight: 512 }, vms[1]] })
+    const model = simulateCredit({
+      pcpus: 1,
+      durationMs: 3000,
+      trace: false,
+      vms: [
+        { ...vms[0], weight: 512 },
+        vms[1],
+      ],
+    })
     expect(finalOf(w, 'A')).toBe(model.totals[0].pcpuShare.toFixed(2))
     expect(finalOf(w, 'A')).toBe('0.67')
     expect(finalOf(w, 'B')).toBe('0.33')
   })
 
   it('holds a VM at its cap when the cap input changes', async () => {
-    const w = mount(CreditScheduler, { props: { pcpus: 1, vms: [{ name: 'A', vcpus: 1, weight: 256, cap: 0, workload: 'busy' }] } })
+    const w = mount(CreditScheduler, {
+      props: {
+        pcpus: 1,
+        vms: [
+          {
+            name: 'A',
+            vcpus: 1,
+            weight: 256,
+            cap: 0,
+            workload: 'busy',
+          },
+        ],
+      },
+    })
     expect(finalOf(w, 'A')).toBe('1.00')
     const cap = w.find('input[aria-label^="VM A cap"]')
     await cap.setValue('50')

@@ -1,7 +1,7 @@
-import { injectionRenderContext } from '../composables/useRenderContext'
 import { mount } from '@vue/test-utils'
 import { describe, expect, it } from 'vitest'
 import { ref } from 'vue'
+import { injectionRenderContext } from '../composables/useRenderContext'
 import { STACKS } from '../models/hypervisorStacks'
 import HypervisorStacks from './HypervisorStacks.vue'
 
@@ -40,7 +40,13 @@ describe('<HypervisorStacks />', () => {
   })
 
   it('shows the finished picture (both overlays) in overview and print', () => {
-    const w = mount(HypervisorStacks, { global: { provide: { [injectionRenderContext]: ref('overview') } } })
+    const w = mount(HypervisorStacks, {
+      global: {
+        provide: {
+          [injectionRenderContext]: ref('overview'),
+        },
+      },
+    })
     expect(w.findAll('.is-shared')).toHaveLength(sharedCount)
     expect(w.findAll('.hs-boundary')).toHaveLength(4)
   })

@@ -5,9 +5,16 @@ import References from './References.vue'
 
 describe('<References />', () => {
   it('lists every reference across its two parts, numbered on from part 1', () => {
-    const one = mount(References, { props: { part: 1 } })
-    const two = mount(References, { props: { part: 2 } })
-    const items = [...one.findAll('li'), ...two.findAll('li')]
+    const one = mount(References, {
+      props: { part: 1 },
+    })
+    const two = mount(References, {
+      props: { part: 2 },
+    })
+    const items = [
+      ...one.findAll('li'),
+      ...two.findAll('li'),
+    ]
     expect(items).toHaveLength(references.length)
     expect(Number(two.find('ol').attributes('start'))).toBe(one.findAll('li').length + 1)
     for (const r of references)
@@ -15,8 +22,12 @@ describe('<References />', () => {
   })
 
   it('shortens long author lists and links the PDFs only on the last part', () => {
-    const one = mount(References, { props: { part: 1 } })
-    const two = mount(References, { props: { part: 2 } })
+    const one = mount(References, {
+      props: { part: 1 },
+    })
+    const two = mount(References, {
+      props: { part: 2 },
+    })
     expect(one.text()).toContain('P. Barham et al.')
     expect(one.findAll('a[href$=".pdf"]')).toHaveLength(0)
     expect(two.findAll('a[href$=".pdf"]').map(a => a.attributes('href'))).toEqual(['/slides.pdf', '/handout.pdf'])

@@ -22,8 +22,12 @@ describe('first fit decreasing', () => {
     for (let n = 0; n < 300; n++) {
       const count = 1 + Math.floor(rnd() * 10)
       // Mix of uniform sizes and sizes just above 1/4 and 1/2, where FFD is known to do worst.
-      const lo = n % 2 === 0 ? 1 : 20
-      const hi = n % 2 === 0 ? 100 : 60
+      const lo = n % 2 === 0
+        ? 1
+        : 20
+      const hi = n % 2 === 0
+        ? 100
+        : 60
       const sizes = Array.from({ length: count }, () => lo + Math.floor(rnd() * (hi - lo + 1)))
       const opt = optimal1D(sizes, 100)
       const ffd = pack1D(sizes, 100, 'ffd')
@@ -40,7 +44,12 @@ describe('first fit decreasing', () => {
   it('needs 11 bins on the classic 11/9 instance whose optimum is 9', () => {
     // 6×(1/2+ε), 6×(1/4+2ε), 6×(1/4+ε), 12×(1/4−2ε) with capacity 1000, ε = 10.
     // OPT = 9 by construction: 6 bins {510, 260, 230} and 3 bins {270, 270, 230, 230}, all ≤ 1000.
-    const sizes = [...Array.from({ length: 6 }).fill(510), ...Array.from({ length: 6 }).fill(270), ...Array.from({ length: 6 }).fill(260), ...Array.from({ length: 12 }).fill(230)] as number[]
+    const sizes = [
+      ...Array.from({ length: 6 }).fill(510),
+      ...Array.from({ length: 6 }).fill(270),
+      ...Array.from({ length: 6 }).fill(260),
+      ...Array.from({ length: 12 }).fill(230),
+    ] as number[]
     expect(6 * (510 + 260 + 230) + 3 * (270 + 270 + 230 + 230)).toBe(sizes.reduce((a, b) => a + b, 0))
     expect(510 + 260 + 230).toBeLessThanOrEqual(1000)
     expect(pack1D(sizes, 1000, 'ffd')).toBe(11)
@@ -86,7 +95,10 @@ describe('pack (two resources)', () => {
   })
 
   it('sorts FFD by the dominant share, so a memory-heavy VM counts as large', () => {
-    const vms: VmDemand[] = [{ id: 'c', cpu: 8, mem: 16 }, { id: 'r', cpu: 4, mem: 96 }]
+    const vms: VmDemand[] = [
+      { id: 'c', cpu: 8, mem: 16 },
+      { id: 'r', cpu: 4, mem: 96 },
+    ]
     const r = pack(vms, DEMO_HOST, 'ffd')
     expect(r.hosts[0].vms[0].id).toBe('r') // 96/128 = 0.75 > 8/32 = 0.25
   })

@@ -68,7 +68,9 @@ export function dominantSize(v: VmDemand, host: HostCapacity): number {
 export function pack(vms: VmDemand[], host: HostCapacity, algorithm: Algorithm, mode: PackMode = 'vector'): PackResult {
   let order = vms.map((v, i) => ({ v, i }))
   if (algorithm === 'ffd') {
-    const key = (v: VmDemand) => (mode === 'vector' ? dominantSize(v, host) : v.cpu / host.cpu)
+    const key = (v: VmDemand) => (mode === 'vector'
+      ? dominantSize(v, host)
+      : v.cpu / host.cpu)
     const tie = (v: VmDemand) => v.cpu / host.cpu + v.mem / host.mem
     order = order.sort((a, b) => (key(b.v) - key(a.v)) || (tie(b.v) - tie(a.v)) || (a.i - b.i))
   }
@@ -123,7 +125,11 @@ export function pack(vms: VmDemand[], host: HostCapacity, algorithm: Algorithm, 
 
 /** 1-D convenience: sizes into bins of `capacity`; returns the number of bins. */
 export function pack1D(sizes: number[], capacity: number, algorithm: Algorithm): number {
-  const vms = sizes.map((s, i) => ({ id: String(i), cpu: s, mem: 0 }))
+  const vms = sizes.map((s, i) => ({
+    id: String(i),
+    cpu: s,
+    mem: 0,
+  }))
   return pack(vms, { cpu: capacity, mem: 1 }, algorithm).hostsUsed
 }
 
@@ -190,7 +196,9 @@ export function generateFleet(count: number, seed: number): VmDemand[] {
   const sizes = [2, 2, 4, 4, 4, 8, 8, 16]
   const ratios = [2, 4, 4, 8]
   const fams = ['c', 'm', 'm', 'r']
-  return Array.from({ length: Math.max(0, Math.floor(count)) }, (_, i) => {
+  return Array.from({
+    length: Math.max(0, Math.floor(count)),
+  }, (_, i) => {
     const cpu = sizes[Math.floor(rnd() * sizes.length)]
     const r = Math.floor(rnd() * ratios.length)
     return { id: `${fams[r]}${i + 1}`, cpu, mem: cpu * ratios[r] }

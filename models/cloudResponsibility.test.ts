@@ -4,7 +4,7 @@ import { DEPLOYMENT_MODELS, ESSENTIAL_CHARACTERISTICS, LAYERS, manager, NIST_NO_
 // NIST SP 800-145 (Mell & Grance 2011, cite id 'mell2011').
 const ids = (pred: (l: string) => boolean) => LAYERS.map(l => l.id).filter(pred)
 
-describe('NIST SP 800-145 counts', () => {
+describe('nIST SP 800-145 counts', () => {
   it('has exactly 5 essential characteristics, 3 service models and 4 deployment models', () => {
     expect(ESSENTIAL_CHARACTERISTICS).toHaveLength(5)
     expect(NIST_SERVICE_MODELS.map(m => m.label)).toEqual(['IaaS', 'PaaS', 'SaaS'])
@@ -26,7 +26,17 @@ describe('NIST SP 800-145 counts', () => {
 
 describe('responsibility matrix', () => {
   it('uses the common 9-layer split', () => {
-    expect(LAYERS.map(l => l.label)).toEqual(['数据', '应用', '运行时', '中间件', '操作系统', '虚拟化', '服务器', '存储', '网络'])
+    expect(LAYERS.map(l => l.label)).toEqual([
+      '数据',
+      '应用',
+      '运行时',
+      '中间件',
+      '操作系统',
+      '虚拟化',
+      '服务器',
+      '存储',
+      '网络',
+    ])
   })
 
   it('leaves everything to the customer on premises', () => {
@@ -34,21 +44,32 @@ describe('responsibility matrix', () => {
       expect(manager('onprem', l.id)).toBe('customer')
   })
 
-  it('IaaS: customer controls the OS and above, not virtualization, servers, storage or network', () => {
+  it('iaaS: customer controls the OS and above, not virtualization, servers, storage or network', () => {
     const iaas = SERVICE_MODELS.find(m => m.id === 'iaas')!
     expect(iaas.nist).toContain('has control over operating systems, storage, and deployed applications')
-    expect(ids(l => manager('iaas', l) === 'customer')).toEqual(['data', 'apps', 'runtime', 'middleware', 'os'])
-    for (const l of ['virtualization', 'servers', 'storage', 'network'])
+    expect(ids(l => manager('iaas', l) === 'customer')).toEqual([
+      'data',
+      'apps',
+      'runtime',
+      'middleware',
+      'os',
+    ])
+    for (const l of [
+      'virtualization',
+      'servers',
+      'storage',
+      'network',
+    ])
       expect(manager('iaas', l)).toBe('provider')
   })
 
-  it('PaaS: customer controls its applications and data only', () => {
+  it('paaS: customer controls its applications and data only', () => {
     const paas = SERVICE_MODELS.find(m => m.id === 'paas')!
     expect(paas.nist).toContain('network, servers, operating systems, or storage, but has control over the deployed applications')
     expect(ids(l => manager('paas', l) === 'customer')).toEqual(['data', 'apps'])
   })
 
-  it('SaaS: the provider manages every layer, the customer keeps only its data / user configuration', () => {
+  it('saaS: the provider manages every layer, the customer keeps only its data / user configuration', () => {
     const saas = SERVICE_MODELS.find(m => m.id === 'saas')!
     expect(saas.nist).toContain('or even individual application capabilities, with the possible exception of limited user-specific application configuration settings')
     expect(ids(l => manager('saas', l) === 'customer')).toEqual(['data'])

@@ -39,7 +39,6 @@ export const LAYERS: Layer[] = [
   { id: 'network', label: '网络', english: 'Networking' },
 ]
 
-
 export interface ServiceModel {
   id: ServiceModelId
   label: string
@@ -67,7 +66,13 @@ export const SERVICE_MODELS: ServiceModel[] = [
     id: 'iaas',
     label: 'IaaS',
     english: 'Infrastructure as a Service',
-    customerLayers: ['data', 'apps', 'runtime', 'middleware', 'os'],
+    customerLayers: [
+      'data',
+      'apps',
+      'runtime',
+      'middleware',
+      'os',
+    ],
     nist: 'The capability provided to the consumer is to provision processing, storage, networks, and other fundamental computing resources where the consumer is able to deploy and run arbitrary software, which can include operating systems and applications. The consumer does not manage or control the underlying cloud infrastructure but has control over operating systems, storage, and deployed applications; and possibly limited control of select networking components (e.g., host firewalls).',
     summary: '客户控制操作系统、存储（卷）和所部署的应用，可能有限地控制部分网络组件（如主机防火墙）；不管理底层云基础设施。',
     notes: { network: '可能有限控制部分网络组件（如主机防火墙）', storage: '客户控制所用的存储卷，不管理存储设备' },
@@ -98,7 +103,9 @@ export function manager(model: ServiceModelId, layer: string): Manager {
     throw new Error(`unknown service model '${model}'`)
   if (!LAYERS.some(l => l.id === layer))
     throw new Error(`unknown layer '${layer}'`)
-  return m.customerLayers.includes(layer) ? 'customer' : 'provider'
+  return m.customerLayers.includes(layer)
+    ? 'customer'
+    : 'provider'
 }
 
 export const MANAGER_LABEL: Record<Manager, string> = { customer: '客户', provider: '云服务商' }

@@ -3,8 +3,16 @@ import { describe, expect, it } from 'vitest'
 import { CREDITS_PER_TSLICE, DEFAULT_WEIGHT, simulateCredit, TICK_MS, TICKS_PER_TSLICE, TSLICE_MS } from './creditScheduler'
 
 // Published parameters: xen/common/sched/credit.c (cite id 'xen-credit').
-const busy = (name: string, weight = DEFAULT_WEIGHT, cap = 0, home?: number): VmConfig =>
-  ({ name, vcpus: 1, weight, cap, workload: 'busy', home })
+function busy(name: string, weight = DEFAULT_WEIGHT, cap = 0, home?: number): VmConfig {
+  return {
+    name,
+    vcpus: 1,
+    weight,
+    cap,
+    workload: 'busy',
+    home,
+  }
+}
 
 describe('credit scheduler constants (credit.c)', () => {
   it('uses a 30 ms slice of three 10 ms ticks and the default weight 256', () => {
@@ -18,7 +26,14 @@ describe('credit scheduler constants (credit.c)', () => {
 
 describe('simulateCredit', () => {
   it('gives weight 512 twice the CPU of weight 256 on one contended pCPU (2:1 within ±5% over 3 s)', () => {
-    const r = simulateCredit({ pcpus: 1, durationMs: 3000, vms: [busy('A', 512), busy('B', 256)] })
+    const r = simulateCredit({
+      pcpus: 1,
+      durationMs: 3000,
+      vms: [
+        busy('A', 512),
+        busy('B', 256),
+      ],
+    })
     const ratio = r.totals[0].cpuMs / r.totals[1].cpuMs
     expect(ratio).toBeGreaterThanOrEqual(2 * 0.95)
     expect(ratio).toBeLessThanOrEqual(2 * 1.05)
@@ -29,16 +44,39 @@ describe('simulateCredit', () => {
   })
 
   it('holds a busy VM with cap 50 at ≤ 50% of one pCPU, although the pCPU is otherwise idle', () => {
-    const capped = simulateCredit({ pcpus: 1, durationMs: 3000, vms: [busy('A', 256, 50)] })
+    const capped = simulateCredit({
+      pcpus: 1,
+      durationMs: 3000,
+      vms: [
+        busy('A', 256, 50),
+      ],
+    })
     expect(capped.totals[0].pcpuShare).toBeLessThanOrEqual(0.5)
     expect(capped.totals[0].pcpuShare).toBeGreaterThan(0.45)
     expect(capped.events.some(e => e.kind === 'park')).toBe(true)
-    const uncapped = simulateCredit({ pcpus: 1, durationMs: 3000, vms: [busy('A', 256, 0)] })
+    const uncapped = simulateCredit({
+      pcpus: 1,
+      durationMs: 3000,
+      vms: [
+        busy('A', 256, 0),
+      ],
+    })
     expect(uncapped.totals[0].pcpuShare).toBe(1)
   })
 
   it('boosts a waking interactive VM so it preempts an OVER busy VM at once (from the trace)', () => {
-    const vms: VmConfig[] = [busy('A'), { name: 'C', vcpus: 1, weight: 256, cap: 0, workload: { periodic: { runMs: 2, sleepMs: 15 } } }]
+    const vms: VmConfig[] = [
+      busy('A'),
+      {
+        name: 'C',
+        vcpus: 1,
+        weight: 256,
+        cap: 0,
+        workload: {
+          periodic: { runMs: 2, sleepMs: 15 },
+        },
+      },
+    ]
     const r = simulateCredit({ pcpus: 1, durationMs: 3000, vms })
     const ranAt = (t: number) => r.trace.find(s => s.t === t && s.pcpu === 0)
     const wakes = r.events.filter(e => e.kind === 'wake' && e.vcpu === 'C.0')
@@ -55,19 +93,32 @@ describe('simulateCredit', () => {
       expect(ranAt(e.t)).toMatchObject({ vcpu: 'C.0', pri: 'BOOST' })
     }
     // Without the boost, C waits for A's 30 ms slice: mean wake-to-run latency well above 10 ms.
-    const slow = simulateCredit({ pcpus: 1, durationMs: 3000, vms, boost: false })
+    const slow = simulateCredit({
+      pcpus: 1,
+      durationMs: 3000,
+      vms,
+      boost: false,
+    })
     const lat = slow.events.filter(e => e.kind === 'wake' && e.vcpu === 'C.0')
       .map(w => (slow.trace.find(s => s.t >= w.t && s.vcpu === 'C.0')?.t ?? Infinity) - w.t)
     expect(lat.reduce((a, b) => a + b, 0) / lat.length).toBeGreaterThan(10)
   })
 
   it('lets an idle pCPU steal work: 2 pCPUs, two busy VMs queued on pCPU 0 both get ≈100%', () => {
-    const vms = [busy('A', 256, 0, 0), busy('B', 256, 0, 0)]
+    const vms = [
+      busy('A', 256, 0, 0),
+      busy('B', 256, 0, 0),
+    ]
     const r = simulateCredit({ pcpus: 2, durationMs: 3000, vms })
     expect(r.events.some(e => e.kind === 'steal' && e.pcpu === 1 && e.from === 0)).toBe(true)
     for (const tot of r.totals)
       expect(tot.pcpuShare).toBeGreaterThan(0.99)
-    const noSteal = simulateCredit({ pcpus: 2, durationMs: 3000, vms, workStealing: false })
+    const noSteal = simulateCredit({
+      pcpus: 2,
+      durationMs: 3000,
+      vms,
+      workStealing: false,
+    })
     for (const tot of noSteal.totals)
       expect(tot.pcpuShare).toBeCloseTo(0.5, 2)
   })
@@ -77,9 +128,29 @@ describe('simulateCredit', () => {
       pcpus: 2,
       durationMs: 1500,
       vms: [
-        { name: 'A', vcpus: 2, weight: 512, cap: 0, workload: 'busy' },
-        { name: 'B', vcpus: 2, weight: 256, cap: 0, workload: 'busy' },
-        { name: 'C', vcpus: 1, weight: 256, cap: 0, workload: { periodic: { runMs: 5, sleepMs: 45 } } },
+        {
+          name: 'A',
+          vcpus: 2,
+          weight: 512,
+          cap: 0,
+          workload: 'busy',
+        },
+        {
+          name: 'B',
+          vcpus: 2,
+          weight: 256,
+          cap: 0,
+          workload: 'busy',
+        },
+        {
+          name: 'C',
+          vcpus: 1,
+          weight: 256,
+          cap: 0,
+          workload: {
+            periodic: { runMs: 5, sleepMs: 45 },
+          },
+        },
       ],
     })
     const used = r.totals.reduce((s, x) => s + x.cpuMs, 0)

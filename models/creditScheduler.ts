@@ -4,7 +4,7 @@
  * What is modelled as in credit.c:
  * - credits: a running vCPU burns CSCHED_CREDITS_PER_MSEC = 10 credits per ms;
  * - accounting (csched_acct) every tslice = 30 ms hands out 300 credits per pCPU, split between the
- *   *active* domains by weight (default 256), capped by `credit_peak` (active vCPUs × 300) and by the
+ *   active* domains by weight (default 256), capped by `credit_peak` (active vCPUs × 300) and by the
  *   cap (cap % of 300); unused fair share is passed on to the remaining domains; the negative
  *   system-wide balance is added back; a vCPU's credit is clamped at −300 and, above +300, the vCPU
  *   stops earning (leaves the active list) with its credit halved;
@@ -61,7 +61,12 @@ export interface SimOptions {
 
 export type Priority = 'BOOST' | 'UNDER' | 'OVER' | 'IDLE'
 
-const PRI_VALUE: Record<Priority, number> = { BOOST: 0, UNDER: -1, OVER: -2, IDLE: -64 }
+const PRI_VALUE: Record<Priority, number> = {
+  BOOST: 0,
+  UNDER: -1,
+  OVER: -2,
+  IDLE: -64,
+}
 
 /** One pCPU during one 1 ms step. */
 export interface TraceSlot {
@@ -173,12 +178,19 @@ export function simulateCredit(opts: SimOptions): SimResult {
   const keepTrace = opts.trace ?? true
   const vms = opts.vms
 
-  const pcpus: PCpu[] = Array.from({ length: k }, () => ({ runq: [], current: null, sliceLeft: 0, resched: true }))
+  const pcpus: PCpu[] = Array.from({ length: k }, () => ({
+    runq: [],
+    current: null,
+    sliceLeft: 0,
+    resched: true,
+  }))
   const vcpus: VCpu[] = []
   let rr = 0
   vms.forEach((vm, vi) => {
     for (let j = 0; j < Math.max(1, Math.floor(vm.vcpus)); j++) {
-      const home = vm.home !== undefined ? Math.min(k - 1, Math.max(0, vm.home)) : (rr++ % k)
+      const home = vm.home !== undefined
+        ? Math.min(k - 1, Math.max(0, vm.home))
+        : (rr++ % k)
       const v: VCpu = {
         id: `${vm.name}.${j}`,
         vm: vi,
@@ -188,7 +200,9 @@ export function simulateCredit(opts: SimOptions): SimResult {
         parked: false,
         state: 'runnable',
         pcpu: home,
-        burstLeft: vm.workload === 'busy' ? Infinity : Math.max(1, vm.workload.periodic.runMs),
+        burstLeft: vm.workload === 'busy'
+          ? Infinity
+          : Math.max(1, vm.workload.periodic.runMs),
         wakeAt: 0,
       }
       vcpus.push(v)
@@ -213,7 +227,15 @@ export function simulateCredit(opts: SimOptions): SimResult {
       pc.resched = true
     }
     else if (!idlers && PRI_VALUE[v.pri] > PRI_VALUE[pc.current.pri]) {
-      events.push({ t, kind: 'preempt', vcpu: v.id, pcpu: v.pcpu, pri: v.pri, victim: pc.current.id, victimPri: pc.current.pri })
+      events.push({
+        t,
+        kind: 'preempt',
+        vcpu: v.id,
+        pcpu: v.pcpu,
+        pri: v.pri,
+        victim: pc.current.id,
+        victimPri: pc.current.pri,
+      })
       pc.resched = true
     }
     // otherwise an idle pCPU will steal it at its next look (every step here).
@@ -224,7 +246,13 @@ export function simulateCredit(opts: SimOptions): SimResult {
       v.pri = 'BOOST'
     v.state = 'runnable'
     runqInsert(pcpus[v.pcpu], v)
-    events.push({ t, kind: fromPark ? 'unpark' : 'wake', vcpu: v.id, pcpu: v.pcpu, pri: v.pri })
+    events.push({
+      t,
+      kind: fromPark ? 'unpark' : 'wake',
+      vcpu: v.id,
+      pcpu: v.pcpu,
+      pri: v.pri,
+    })
     tickle(v, t)
   }
 
@@ -242,7 +270,9 @@ export function simulateCredit(opts: SimOptions): SimResult {
     let weightLeft = weightTotal
     let balance = 0
     // Domains in order of first appearance (credit.c keeps a list; order only matters for leftovers).
-    const doms = [...new Set(active.map(v => v.vm))]
+    const doms = [
+      ...new Set(active.map(v => v.vm)),
+    ]
     for (const d of doms) {
       const dv = active.filter(v => v.vm === d)
       const n = dv.length
@@ -272,7 +302,13 @@ export function simulateCredit(opts: SimOptions): SimResult {
           v.pri = 'OVER'
           if (cap > 0 && v.credit < -creditCap && !v.parked) {
             v.parked = true
-            events.push({ t, kind: 'park', vcpu: v.id, pcpu: v.pcpu, pri: v.pri })
+            events.push({
+              t,
+              kind: 'park',
+              vcpu: v.id,
+              pcpu: v.pcpu,
+              pri: v.pri,
+            })
           }
           if (v.credit < -CREDITS_PER_TSLICE)
             v.credit = -CREDITS_PER_TSLICE
@@ -334,7 +370,9 @@ export function simulateCredit(opts: SimOptions): SimResult {
     for (const v of vcpus) {
       if (v.state === 'blocked' && v.wakeAt <= t) {
         const wl = vms[v.vm].workload
-        v.burstLeft = wl === 'busy' ? Infinity : Math.max(1, wl.periodic.runMs)
+        v.burstLeft = wl === 'busy'
+          ? Infinity
+          : Math.max(1, wl.periodic.runMs)
         if (v.parked)
           v.state = 'parked'
         else
@@ -368,7 +406,14 @@ export function simulateCredit(opts: SimOptions): SimResult {
           if (cand) {
             runqRemove(peer, cand)
             cand.pcpu = p
-            events.push({ t, kind: 'steal', vcpu: cand.id, pcpu: p, pri: cand.pri, from: q })
+            events.push({
+              t,
+              kind: 'steal',
+              vcpu: cand.id,
+              pcpu: p,
+              pri: cand.pri,
+              from: q,
+            })
             next = cand
             break
           }
@@ -388,8 +433,15 @@ export function simulateCredit(opts: SimOptions): SimResult {
     for (let p = 0; p < k; p++) {
       const pc = pcpus[p]
       const v = pc.current
-      if (keepTrace)
-        trace.push({ t, pcpu: p, vcpu: v ? v.id : null, vm: v ? v.vm : null, pri: v ? v.pri : 'IDLE' })
+      if (keepTrace) {
+        trace.push({
+          t,
+          pcpu: p,
+          vcpu: v ? v.id : null,
+          vm: v ? v.vm : null,
+          pri: v ? v.pri : 'IDLE',
+        })
+      }
       if (!v) {
         idleMs++
         continue
@@ -401,12 +453,20 @@ export function simulateCredit(opts: SimOptions): SimResult {
       v.burstLeft--
       if (v.burstLeft <= 0) {
         const wl = vms[v.vm].workload
-        const sleep = wl === 'busy' ? 0 : Math.max(0, wl.periodic.sleepMs)
+        const sleep = wl === 'busy'
+          ? 0
+          : Math.max(0, wl.periodic.sleepMs)
         v.state = 'blocked'
         v.wakeAt = t + 1 + sleep
         pc.current = null
         pc.resched = true
-        events.push({ t: t + 1, kind: 'block', vcpu: v.id, pcpu: p, pri: v.pri })
+        events.push({
+          t: t + 1,
+          kind: 'block',
+          vcpu: v.id,
+          pcpu: p,
+          pri: v.pri,
+        })
       }
       else if (pc.sliceLeft <= 0) {
         pc.resched = true
@@ -416,7 +476,9 @@ export function simulateCredit(opts: SimOptions): SimResult {
     // 5. Samples.
     if ((t + 1) % sampleMs === 0 || t + 1 === T) {
       const end = t + 1
-      const width = end - (series.length ? series[series.length - 1].t : 0)
+      const width = end - (series.length
+        ? series[series.length - 1].t
+        : 0)
       series.push({
         t: end,
         window: windowMs.map(ms => ms / width),
@@ -429,9 +491,18 @@ export function simulateCredit(opts: SimOptions): SimResult {
   const totals: VmTotal[] = vms.map((vm, i) => ({
     name: vm.name,
     cpuMs: cpuMs[i],
-    pcpuShare: T ? cpuMs[i] / T : 0,
-    machineShare: T ? cpuMs[i] / (T * k) : 0,
+    pcpuShare: T
+      ? cpuMs[i] / T
+      : 0,
+    machineShare: T
+      ? cpuMs[i] / (T * k)
+      : 0,
   }))
-  return { series, totals, idleMs, trace, events }
+  return {
+    series,
+    totals,
+    idleMs,
+    trace,
+    events,
+  }
 }
-

@@ -5,7 +5,12 @@ const stack = (id: string) => STACKS.find(s => s.id === id)!
 
 describe('hypervisor stacks', () => {
   it('shows the four stacks Type 1, Type 2, containers and microVM', () => {
-    expect(STACKS.map(s => s.id)).toEqual(['type1', 'type2', 'container', 'microvm'])
+    expect(STACKS.map(s => s.id)).toEqual([
+      'type1',
+      'type2',
+      'container',
+      'microvm',
+    ])
   })
 
   it('starts every stack with the hardware and ends it with the application', () => {

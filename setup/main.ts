@@ -10,6 +10,8 @@ const injectionCurrentPage = '$$slidev-page'
 export default defineAppSetup(({ app }) => {
   app.config.errorHandler = (error, instance, info) => {
     const page = (instance?.$ as { provides?: Record<string, { value?: number }> } | undefined)?.provides?.[injectionCurrentPage]?.value
-    console.error(`[deck] slide ${page ?? '?'}: ${error instanceof Error ? error.message : String(error)} (${info})`, error)
+    console.error(`[deck] slide ${page ?? '?'}: ${error instanceof Error
+      ? error.message
+      : String(error)} (${info})`, error)
   }
 })

@@ -62,9 +62,18 @@ describe('a slide that throws while rendering', () => {
   it('fails the export with the slide number and its file, and writes no PDF', async () => {
     const entry = 'tests/fixtures/throwing-slide/slides.md'
     const dir = tempDir()
-    await slidevBuild({ entry, out: join(dir, 'site'), quiet: true })
+    await slidevBuild({
+      entry,
+      out: join(dir, 'site'),
+      quiet: true,
+    })
     const outDir = join(dir, 'exports')
-    await expect(exportFromSite({ siteDir: join(dir, 'site'), deck: await readDeck(entry), outDir, log: () => {} }))
+    await expect(exportFromSite({
+      siteDir: join(dir, 'site'),
+      deck: await readDeck(entry),
+      outDir,
+      log: () => {},
+    }))
       .rejects
       .toThrow(/slide 2 \(tests\/fixtures\/throwing-slide\/slides\.md:13\): \[deck\] slide 2: Boom/)
     expect(existsSync(outDir)).toBe(false)

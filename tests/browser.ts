@@ -16,10 +16,14 @@ export interface Session {
 export async function openSite(): Promise<Session> {
   const server = await serveStatic(site.dir, { base: site.base })
   const browser = await launchChromium()
-  return { browser, server, close: async () => {
-    await browser.close()
-    await server.close()
-  } }
+  return {
+    browser,
+    server,
+    close: async () => {
+      await browser.close()
+      await server.close()
+    },
+  }
 }
 
 /** Everything a page did wrong: console errors and warnings, page errors, failed or off-machine requests. */

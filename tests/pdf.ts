@@ -3,21 +3,44 @@ import { execFileSync } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import { PDFDict, PDFDocument, PDFHexString, PDFName, PDFString } from 'pdf-lib'
 
-export const pdfText = (file: string, first?: number, last?: number) =>
-  execFileSync('pdftotext', [...(first ? ['-f', `${first}`, '-l', `${last ?? first}`] : []), '-layout', file, '-'], { encoding: 'utf8' })
+export function pdfText(file: string, first?: number, last?: number) {
+  return execFileSync('pdftotext', [
+    ...(first
+      ? [
+          '-f',
+          `${first}`,
+          '-l',
+          `${last ?? first}`,
+        ]
+      : []),
+    '-layout',
+    file,
+    '-',
+  ], { encoding: 'utf8' })
+}
 
-export const pdfInfo = (file: string) => Object.fromEntries(
-  execFileSync('pdfinfo', [file], { encoding: 'utf8' }).split('\n')
-    .map(line => line.match(/^([^:]+):\s*(.*)$/)).filter(m => m !== null).map(m => [m[1], m[2]]),
-)
+export function pdfInfo(file: string) {
+  return Object.fromEntries(
+    execFileSync('pdfinfo', [file], { encoding: 'utf8' }).split('\n')
+      .filter(line => line.includes(':'))
+      .map(line => [
+        line.slice(0, line.indexOf(':')),
+        line.slice(line.indexOf(':') + 1).trim(),
+      ]),
+  )
+}
 
 export interface FontRow { name: string, type: string, embedded: boolean }
 export function pdfFonts(file: string): FontRow[] {
   return execFileSync('pdffonts', [file], { encoding: 'utf8' }).split('\n').slice(2).filter(Boolean).map((line) => {
-    const cols = line.trim().split(/\s{1,}/)
+    const cols = line.trim().split(/\s+/)
     // name, type (may be two words), encoding, emb, sub, uni, object, ID
     const emb = cols.at(-5)
-    return { name: cols[0], type: line.slice(37, 55).trim(), embedded: emb === 'yes' }
+    return {
+      name: cols[0],
+      type: line.slice(37, 55).trim(),
+      embedded: emb === 'yes',
+    }
   })
 }
 
@@ -27,24 +50,34 @@ export async function pdfOutline(file: string): Promise<Bookmark[]> {
   const doc = await PDFDocument.load(readFileSync(file))
   const read = (first: unknown): Bookmark[] => {
     const items: Bookmark[] = []
-    let node = first instanceof PDFDict ? first : undefined
+    let node = first instanceof PDFDict
+      ? first
+      : undefined
     while (node) {
       const title = node.lookup(PDFName.of('Title'))
       items.push({
-        title: title instanceof PDFHexString || title instanceof PDFString ? title.decodeText() : '',
+        title: title instanceof PDFHexString || title instanceof PDFString
+          ? title.decodeText()
+          : '',
         children: read(node.lookup(PDFName.of('First'))),
       })
       const next = node.lookup(PDFName.of('Next'))
-      node = next instanceof PDFDict ? next : undefined
+      node = next instanceof PDFDict
+        ? next
+        : undefined
     }
     return items
   }
   const outlines = doc.catalog.lookup(PDFName.of('Outlines'))
-  return outlines instanceof PDFDict ? read(outlines.lookup(PDFName.of('First'))) : []
+  return outlines instanceof PDFDict
+    ? read(outlines.lookup(PDFName.of('First')))
+    : []
 }
 
 export async function pdfLanguage(file: string): Promise<string | undefined> {
   const doc = await PDFDocument.load(readFileSync(file))
   const lang = doc.catalog.lookup(PDFName.of('Lang'))
-  return lang instanceof PDFString || lang instanceof PDFHexString ? lang.decodeText() : undefined
+  return lang instanceof PDFString || lang instanceof PDFHexString
+    ? lang.decodeText()
+    : undefined
 }

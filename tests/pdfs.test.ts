@@ -90,6 +90,10 @@ describe('handout PDF', () => {
 
   it('has bookmarks by chapter', async () => {
     const outline = await pdfOutline(handout('handout.pdf'))
-    expect(outline.map(b => b.title)).toEqual(['封面与目录', ...deck.chapters.map(c => c.title), '参考文献'])
+    expect(outline.map(b => b.title)).toEqual([
+      '封面与目录',
+      ...deck.chapters.map(c => c.title),
+      '参考文献',
+    ])
   })
 })

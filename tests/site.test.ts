@@ -1,4 +1,5 @@
 import type { Session } from './browser.ts'
+import { Buffer } from 'node:buffer'
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -15,7 +16,9 @@ afterAll(() => session?.close())
 function filesUnder(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
     const path = join(dir, name)
-    return statSync(path).isDirectory() ? filesUnder(path) : [path]
+    return statSync(path).isDirectory()
+      ? filesUnder(path)
+      : [path]
   })
 }
 
@@ -28,7 +31,7 @@ describe('the hosted site', () => {
     await page.goto(`${session.server.url}${target.no}`, { waitUntil: 'networkidle' })
     const slide = page.locator(`.slidev-page-${target.no}`)
     await slide.waitFor()
-    expect((await slide.innerText()).replace(/\s+/g, '')).toContain(target.title.replace(/\s+/g, '').slice(0, 6))
+    expect((await slide.textContent() ?? '').replace(/\s+/g, '')).toContain(target.title.replace(/\s+/g, '').slice(0, 6))
     expect(trouble).toEqual([])
     await page.close()
   })

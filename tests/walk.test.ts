@@ -47,7 +47,9 @@ async function walk(page: Page): Promise<number[]> {
 
 describe('walking the built site in Chromium', () => {
   it('play mode reaches every slide with no console error and no request off the machine', async () => {
-    const page = await session.browser.newPage({ viewport: { width: 1280, height: 720 } })
+    const page = await session.browser.newPage({
+      viewport: { width: 1280, height: 720 },
+    })
     const trouble = recordTrouble(page)
     await page.goto(`${session.server.url}1`, { waitUntil: 'networkidle' })
     const seen = await walk(page)
@@ -58,7 +60,9 @@ describe('walking the built site in Chromium', () => {
   })
 
   it('the presenter view walks the deck too', async () => {
-    const page = await session.browser.newPage({ viewport: { width: 1280, height: 720 } })
+    const page = await session.browser.newPage({
+      viewport: { width: 1280, height: 720 },
+    })
     const trouble = recordTrouble(page)
     await page.goto(`${session.server.url}presenter/2`, { waitUntil: 'networkidle' })
     const seen = await walk(page)

@@ -219,6 +219,8 @@ async function networkQuiet(page: Page, cdp: CDPSession, quietMs = 1000, maxMs =
   cdp.on('Network.loadingFinished', down)
   cdp.on('Network.loadingFailed', down)
   const started = performance.now()
+  // `inflight` and `last` change in the CDP listeners above, between iterations.
+  // eslint-disable-next-line no-unmodified-loop-condition
   while (performance.now() - started < maxMs && (inflight > 0 || performance.now() - last < quietMs))
     await page.waitForTimeout(100)
   cdp.off('Network.requestWillBeSent', up)
@@ -389,7 +391,9 @@ export function writeLargerDeck(times: number, resultsDir = 'bench-results'): { 
 
 // ───────────────────────────── the run ─────────────────────────────
 
-const round = (n: number, digits: number) => Math.round(n * 10 ** digits) / 10 ** digits
+function round(n: number, digits: number) {
+  return Math.round(n * 10 ** digits) / 10 ** digits
+}
 
 function machine() {
   const cpus = os.cpus()
@@ -439,7 +443,7 @@ async function main() {
     if (ours.ok) {
       const assets = join(ourSite, 'assets')
       result.ours.site = {
-        totalKB: round(dirBytes(ourSite, n => !/\.(gz|br)$/.test(n)) / 1024, 0),
+        totalKB: round(dirBytes(ourSite, n => !/\.(?:gz|br)$/.test(n)) / 1024, 0),
         deckSansKB: round(dirBytes(assets, n => /^deck-sans-.*\.woff2$/.test(n)) / 1024, 1),
         deckSansFiles: readdirSync(assets).filter(n => /^deck-sans-.*\.woff2$/.test(n)).length,
       }

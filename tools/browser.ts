@@ -49,7 +49,10 @@ export function findChromium(env: NodeJS.ProcessEnv = process.env): string {
       return override
     throw new BrowserNotFoundError(`CHROMIUM_PATH=${override} does not exist — point it at a Chromium binary or unset it`)
   }
-  const candidates = [playwrightBrowser(), ...SYSTEM_BROWSERS]
+  const candidates = [
+    playwrightBrowser(),
+    ...SYSTEM_BROWSERS,
+  ]
   const found = candidates.find(path => path && existsSync(path))
   if (found)
     return found
@@ -69,7 +72,10 @@ export function launchChromium(options: LaunchOptions = {}): Promise<Browser> {
   return chromium.launch({
     executablePath: findChromium(),
     ...options,
-    args: [...CHROMIUM_ARGS, ...(options.args ?? [])],
+    args: [
+      ...CHROMIUM_ARGS,
+      ...(options.args ?? []),
+    ],
   })
 }
 
@@ -78,7 +84,9 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     console.log(findChromium())
   }
   catch (error) {
-    console.error(error instanceof BrowserNotFoundError ? error.message : error)
+    console.error(error instanceof BrowserNotFoundError
+      ? error.message
+      : error)
     process.exit(1)
   }
 }

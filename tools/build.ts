@@ -8,8 +8,7 @@ import { copyFileSync, existsSync, readdirSync, readFileSync, renameSync, rmSync
 import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import { basename, dirname, join, relative, resolve } from 'node:path'
 import process from 'node:process'
-import { parseArgs } from 'node:util'
-import { promisify } from 'node:util'
+import { parseArgs, promisify } from 'node:util'
 import { brotliCompress, constants, gzip } from 'node:zlib'
 import { readDeck } from './deck.ts'
 import { exportFromSite } from './export.ts'
@@ -59,12 +58,17 @@ export async function compressFiles(dir: string, files: string[], into = dir): P
     if (bytes.length < 1024)
       return []
     const [br, gzipped] = await Promise.all([
-      brotli(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length } }),
+      brotli(bytes, {
+        params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length },
+      }),
       gz(bytes, { level: 9 }),
     ])
     const target = join(into, relative(dir, file))
     await mkdir(dirname(target), { recursive: true })
-    await Promise.all([writeFile(`${target}.br`, br), writeFile(`${target}.gz`, gzipped)])
+    await Promise.all([
+      writeFile(`${target}.br`, br),
+      writeFile(`${target}.gz`, gzipped),
+    ])
     return [`${target}.br`, `${target}.gz`]
   }))
   return written.flat()
@@ -84,14 +88,25 @@ export async function buildSite(options: SiteOptions = {}) {
   try {
     const deck = await readDeck(options.entry)
     let started = performance.now()
-    await slidevBuild({ entry: options.entry, out: staging, base, withNotes: options.withNotes, quiet: true })
+    await slidevBuild({
+      entry: options.entry,
+      out: staging,
+      base,
+      withNotes: options.withNotes,
+      quiet: true,
+    })
     console.log(`site built in ${((performance.now() - started) / 1000).toFixed(1)} s`)
     started = performance.now()
     const index = join(staging, 'index.html')
     const aside = `${staging}.compressed`
     const compressing = compressFiles(staging, compressibleFiles(staging).filter(f => f !== index), aside)
     compressing.catch(() => {}) // awaited below; a failed export must not also report this
-    const exported = await exportFromSite({ siteDir: staging, base, deck, outDir: options.exportsDir ?? 'exports' })
+    const exported = await exportFromSite({
+      siteDir: staging,
+      base,
+      deck,
+      outDir: options.exportsDir ?? 'exports',
+    })
     for (const file of exported.files)
       copyFileSync(file, join(staging, basename(file)))
     writeFileSync(join(staging, 'og-image.png'), exported.cover)
@@ -108,7 +123,10 @@ export async function buildSite(options: SiteOptions = {}) {
     for (const file of await compressing)
       renameSync(file, join(staging, relative(aside, file)))
     rmSync(aside, { recursive: true, force: true })
-    await compressFiles(staging, [index, join(staging, '404.html')])
+    await compressFiles(staging, [
+      index,
+      join(staging, '404.html'),
+    ])
     console.log(`PDFs printed in ${((performance.now() - started) / 1000).toFixed(1)} s`)
     if (existsSync(out))
       rmSync(out, { recursive: true, force: true })
@@ -132,10 +150,17 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     },
   })
   try {
-    await buildSite({ out: values.out, base: values.base, entry: values.entry, withNotes: values['with-notes'] })
+    await buildSite({
+      out: values.out,
+      base: values.base,
+      entry: values.entry,
+      withNotes: values['with-notes'],
+    })
   }
   catch (error) {
-    console.error(error instanceof Error ? error.message : error)
+    console.error(error instanceof Error
+      ? error.message
+      : error)
     process.exitCode = 1
   }
 }

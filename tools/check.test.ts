@@ -7,8 +7,14 @@ import { checkDeck, formatProblem } from './check.ts'
 // Each fixture deck under tests/fixtures/ carries exactly one fault; line numbers below are the
 // lines of the fixture files, counted by hand.
 const deck = (name: string): string => `tests/fixtures/${name}/slides.md`
-const where = (p: Problem): Pick<Problem, 'severity' | 'file' | 'line' | 'slide'> =>
-  ({ severity: p.severity, file: p.file, line: p.line, slide: p.slide })
+function where(p: Problem): Pick<Problem, 'severity' | 'file' | 'line' | 'slide'> {
+  return {
+    severity: p.severity,
+    file: p.file,
+    line: p.line,
+    slide: p.slide,
+  }
+}
 
 describe('checkDeck', () => {
   it('finds nothing wrong in a deck with src imports, images, components, icons and citations', async () => {
@@ -17,58 +23,121 @@ describe('checkDeck', () => {
 
   it('reports a src: target that does not exist at its src line, numbered as the slide that follows it', async () => {
     const problems = await checkDeck(deck('broken-src'))
-    expect(problems.map(where)).toEqual([{ severity: 'error', file: 'tests/fixtures/broken-src/slides.md', line: 7, slide: 3 }])
+    expect(problems.map(where)).toEqual([
+      {
+        severity: 'error',
+        file: 'tests/fixtures/broken-src/slides.md',
+        line: 7,
+        slide: 3,
+      },
+    ])
     expect(problems[0].message).toContain('./slides/02-midle.md does not exist')
     expect(problems[0].fix).toBe('did you mean `tests/fixtures/broken-src/slides/02-middle.md`?')
   })
 
   it('reports an image missing from public/ at the line that uses it', async () => {
     const problems = await checkDeck(deck('missing-image'))
-    expect(problems.map(where)).toEqual([{ severity: 'error', file: 'tests/fixtures/missing-image/slides.md', line: 15, slide: 2 }])
+    expect(problems.map(where)).toEqual([
+      {
+        severity: 'error',
+        file: 'tests/fixtures/missing-image/slides.md',
+        line: 15,
+        slide: 2,
+      },
+    ])
     expect(problems[0].fix).toBe('create tests/fixtures/missing-image/public/diagram.png or fix the path')
   })
 
   it('reports a remote image as an error because the deck must work offline', async () => {
     const problems = await checkDeck(deck('remote-image'))
-    expect(problems.map(where)).toEqual([{ severity: 'error', file: 'tests/fixtures/remote-image/slides.md', line: 13, slide: 2 }])
+    expect(problems.map(where)).toEqual([
+      {
+        severity: 'error',
+        file: 'tests/fixtures/remote-image/slides.md',
+        line: 13,
+        slide: 2,
+      },
+    ])
     expect(problems[0].message).toContain('https://example.com/chart.png')
     expect(problems[0].fix).toBe('download it to public/chart.png and use `/chart.png`')
   })
 
   it('reports a misspelt component and suggests the component that exists', async () => {
     const problems = await checkDeck(deck('unknown-component'))
-    expect(problems.map(where)).toEqual([{ severity: 'error', file: 'tests/fixtures/unknown-component/slides.md', line: 15, slide: 2 }])
+    expect(problems.map(where)).toEqual([
+      {
+        severity: 'error',
+        file: 'tests/fixtures/unknown-component/slides.md',
+        line: 15,
+        slide: 2,
+      },
+    ])
     expect(problems[0].message).toBe('unknown component <LiveMigraton>')
     expect(problems[0].fix).toBe('did you mean `LiveMigration`?')
   })
 
   it('reports malformed frontmatter YAML at the line of the unclosed bracket', async () => {
     const problems = await checkDeck(deck('bad-frontmatter'))
-    expect(problems.map(where)).toEqual([{ severity: 'error', file: 'tests/fixtures/bad-frontmatter/slides.md', line: 11, slide: 2 }])
+    expect(problems.map(where)).toEqual([
+      {
+        severity: 'error',
+        file: 'tests/fixtures/bad-frontmatter/slides.md',
+        line: 11,
+        slide: 2,
+      },
+    ])
     expect(problems[0].message).toMatch(/^frontmatter is not valid YAML/)
   })
 
   it('warns about an unknown frontmatter key with the key Slidev knows', async () => {
     const problems = await checkDeck(deck('unknown-key'))
-    expect(problems.map(where)).toEqual([{ severity: 'warning', file: 'tests/fixtures/unknown-key/slides.md', line: 10, slide: 2 }])
+    expect(problems.map(where)).toEqual([
+      {
+        severity: 'warning',
+        file: 'tests/fixtures/unknown-key/slides.md',
+        line: 10,
+        slide: 2,
+      },
+    ])
     expect(problems[0].fix).toBe('did you mean `layout`?')
   })
 
   it('reports a slide left empty by a doubled separator, pointing at that separator', async () => {
     const problems = await checkDeck(deck('empty-slide'))
-    expect(problems.map(where)).toEqual([{ severity: 'error', file: 'tests/fixtures/empty-slide/slides.md', line: 19, slide: 3 }])
+    expect(problems.map(where)).toEqual([
+      {
+        severity: 'error',
+        file: 'tests/fixtures/empty-slide/slides.md',
+        line: 19,
+        slide: 3,
+      },
+    ])
     expect(problems[0].message).toBe('empty slide (no content)')
   })
 
   it('reports a slide without speaker notes at its separator line', async () => {
     const problems = await checkDeck(deck('no-notes'))
-    expect(problems.map(where)).toEqual([{ severity: 'error', file: 'tests/fixtures/no-notes/slides.md', line: 9, slide: 2 }])
+    expect(problems.map(where)).toEqual([
+      {
+        severity: 'error',
+        file: 'tests/fixtures/no-notes/slides.md',
+        line: 9,
+        slide: 2,
+      },
+    ])
     expect(problems[0].fix).toBe('add a `<!-- notes -->` block at the end of the slide')
   })
 
   it('reports more than 7 bullets at the first bullet over the limit', async () => {
     const problems = await checkDeck(deck('too-many-bullets'))
-    expect(problems.map(where)).toEqual([{ severity: 'error', file: 'tests/fixtures/too-many-bullets/slides.md', line: 20, slide: 2 }])
+    expect(problems.map(where)).toEqual([
+      {
+        severity: 'error',
+        file: 'tests/fixtures/too-many-bullets/slides.md',
+        line: 20,
+        slide: 2,
+      },
+    ])
     expect(problems[0].message).toBe('9 bullets in one list (limit 7)')
   })
 
@@ -78,32 +147,63 @@ describe('checkDeck', () => {
 
   it('counts a table row as a line of text and reports more than 12 at the first text line', async () => {
     const problems = await checkDeck(deck('too-many-lines'))
-    expect(problems.map(where)).toEqual([{ severity: 'error', file: 'tests/fixtures/too-many-lines/slides.md', line: 11, slide: 2 }])
+    expect(problems.map(where)).toEqual([
+      {
+        severity: 'error',
+        file: 'tests/fixtures/too-many-lines/slides.md',
+        line: 11,
+        slide: 2,
+      },
+    ])
     expect(problems[0].message).toBe('14 lines of text (limit 12)')
   })
 
   it('reports a code block longer than 22 lines at its opening fence', async () => {
     const problems = await checkDeck(deck('long-code'))
-    expect(problems.map(where)).toEqual([{ severity: 'error', file: 'tests/fixtures/long-code/slides.md', line: 13, slide: 2 }])
+    expect(problems.map(where)).toEqual([
+      {
+        severity: 'error',
+        file: 'tests/fixtures/long-code/slides.md',
+        line: 13,
+        slide: 2,
+      },
+    ])
     expect(problems[0].message).toBe('code block of 25 lines (limit 22)')
   })
 
   it('reports a reference nobody cites at its line in references.ts, numbered as the references slide', async () => {
     const problems = await checkDeck(deck('uncited-reference'))
-    expect(problems.map(where)).toEqual([{ severity: 'error', file: 'tests/fixtures/uncited-reference/data/references.ts', line: 4, slide: 3 }])
+    expect(problems.map(where)).toEqual([
+      {
+        severity: 'error',
+        file: 'tests/fixtures/uncited-reference/data/references.ts',
+        line: 4,
+        slide: 3,
+      },
+    ])
     expect(problems[0].message).toBe('reference `hines2009` is never cited')
   })
 
   it('reports a citation of an unknown id and suggests the close one', async () => {
     const problems = await checkDeck(deck('unknown-citation'))
-    expect(problems.map(where)).toEqual([{ severity: 'error', file: 'tests/fixtures/unknown-citation/slides.md', line: 15, slide: 2 }])
+    expect(problems.map(where)).toEqual([
+      {
+        severity: 'error',
+        file: 'tests/fixtures/unknown-citation/slides.md',
+        line: 15,
+        slide: 2,
+      },
+    ])
     expect(problems[0].fix).toBe('did you mean `clark2005`?')
   })
 })
 
 describe('node tools/check.ts', () => {
   it('prints `file:line  slide N` lines and exits 1 when the deck has an error', () => {
-    const run = spawnSync(process.execPath, ['tools/check.ts', deck('no-notes')], { encoding: 'utf8' })
+    const run = spawnSync(process.execPath, [
+      'tools/check.ts',
+      deck('no-notes'),
+    ], { encoding: 'utf8' })
     expect(run.status).toBe(1)
     expect(run.stdout).toContain('Errors (1)')
     expect(run.stdout).toContain('tests/fixtures/no-notes/slides.md:9  slide 2  slide has no speaker notes  add a `<!-- notes -->` block at the end of the slide')
@@ -111,12 +211,22 @@ describe('node tools/check.ts', () => {
   })
 
   it('exits 0 when the deck has only warnings', () => {
-    const run = spawnSync(process.execPath, ['tools/check.ts', deck('unknown-key')], { encoding: 'utf8' })
+    const run = spawnSync(process.execPath, [
+      'tools/check.ts',
+      deck('unknown-key'),
+    ], { encoding: 'utf8' })
     expect(run.status).toBe(0)
     expect(run.stdout).toContain('Warnings (1)')
   })
 
   it('formats a problem as one line', () => {
-    expect(formatProblem({ severity: 'error', file: 'a.md', line: 3, slide: 2, message: 'x', fix: 'y' })).toBe('a.md:3  slide 2  x  y')
+    expect(formatProblem({
+      severity: 'error',
+      file: 'a.md',
+      line: 3,
+      slide: 2,
+      message: 'x',
+      fix: 'y',
+    })).toBe('a.md:3  slide 2  x  y')
   })
 })

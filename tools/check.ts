@@ -44,9 +44,38 @@ const SLIDEV_TYPES = join(PROJECT_ROOT, 'node_modules/@slidev/types/dist/index.d
 const ICON_SETS = join(PROJECT_ROOT, 'node_modules/@iconify-json')
 
 /** Props of Slidev's built-in layouts (image-right, iframe, two-cols…): valid frontmatter keys too. */
-const LAYOUT_PROPS = ['image', 'backgroundSize', 'background', 'class', 'layoutClass', 'url', 'scale', 'name']
+const LAYOUT_PROPS = [
+  'image',
+  'backgroundSize',
+  'background',
+  'class',
+  'layoutClass',
+  'url',
+  'scale',
+  'name',
+]
 /** Component-like tags that are not files in client/builtin: Vue's built-ins and Slidev directives written as tags. */
-const EXTRA_COMPONENTS = ['Transition', 'TransitionGroup', 'KeepAlive', 'Teleport', 'Suspense', 'Component', 'Slot', 'Template', 'VMark', 'VClick', 'VClicks', 'VAfter', 'VSwitch', 'VDrag', 'RenderWhen', 'Toc', 'Link', 'Arrow', 'Transform']
+const EXTRA_COMPONENTS = [
+  'Transition',
+  'TransitionGroup',
+  'KeepAlive',
+  'Teleport',
+  'Suspense',
+  'Component',
+  'Slot',
+  'Template',
+  'VMark',
+  'VClick',
+  'VClicks',
+  'VAfter',
+  'VSwitch',
+  'VDrag',
+  'RenderWhen',
+  'Toc',
+  'Link',
+  'Arrow',
+  'Transform',
+]
 /** Layouts whose picture comes from frontmatter, so an empty body is fine. */
 const CONTENTLESS_LAYOUTS = new Set(['image', 'iframe', 'end'])
 const PLACEHOLDER_NOTE = /待写|待补|TODO|TBD|FIXME/i
@@ -65,13 +94,17 @@ function readText(path: string): string {
 /** Keys declared at the top level of `export interface Name { … }` in Slidev's type file. */
 function interfaceKeys(dts: string, name: string): string[] {
   const body = dts.match(new RegExp(`export interface ${name}\\b[^{]*\\{([\\s\\S]*?)\\n\\}`))?.[1] ?? ''
-  return [...body.matchAll(/^ {2}(\w+)\??:/gm)].map(m => m[1])
+  return [
+    ...body.matchAll(/^ {2}(\w+)\??:/gm),
+  ].map(m => m[1])
 }
 
 /** String items of `export const NAME = [ … ]` in Slidev's client constants. */
 function constantList(src: string, name: string): string[] {
   const body = src.match(new RegExp(`export const ${name} = \\[([\\s\\S]*?)\\]`))?.[1] ?? ''
-  return [...body.matchAll(/'(\w+)'/g)].map(m => m[1])
+  return [
+    ...body.matchAll(/'(\w+)'/g),
+  ].map(m => m[1])
 }
 
 /**
@@ -101,8 +134,11 @@ function levenshtein(a: string, b: string): number {
   let prev = Array.from({ length: b.length + 1 }, (_, i) => i)
   for (let i = 1; i <= a.length; i++) {
     const cur = [i]
-    for (let j = 1; j <= b.length; j++)
-      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1))
+    for (let j = 1; j <= b.length; j++) {
+      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1]
+        ? 0
+        : 1))
+    }
     prev = cur
   }
   return prev[b.length]
@@ -119,7 +155,9 @@ function didYouMean(word: string, candidates: Iterable<string>): string | undefi
       bestDistance = d
     }
   }
-  return best !== undefined && bestDistance <= Math.max(1, Math.floor(word.length / 3)) ? best : undefined
+  return best !== undefined && bestDistance <= Math.max(1, Math.floor(word.length / 3))
+    ? best
+    : undefined
 }
 
 function toPascal(tag: string): string {
@@ -155,11 +193,16 @@ function iconExists(tag: string): boolean {
 /** Sources the deck may cite; the deck's own list, else the project's. */
 async function loadReferences(root: string): Promise<{ file: string, ids: string[] }> {
   const own = join(root, 'data/references.ts')
-  const file = existsSync(own) ? own : join(PROJECT_ROOT, 'data/references.ts')
+  const file = existsSync(own)
+    ? own
+    : join(PROJECT_ROOT, 'data/references.ts')
   if (!existsSync(file))
     return { file, ids: [] }
   const mod = await import(pathToFileURL(file).href) as { references?: { id: string }[] }
-  return { file, ids: (mod.references ?? []).map(r => r.id) }
+  return {
+    file,
+    ids: (mod.references ?? []).map(r => r.id),
+  }
 }
 
 /**
@@ -168,13 +211,17 @@ async function loadReferences(root: string): Promise<{ file: string, ids: string
  * but at the line *after* a bare `---` separator when there is none (checked against the fixtures).
  */
 function slideLine(s: SourceSlideInfo): number {
-  return s.contentStart > s.start ? s.start + 1 : Math.max(s.start, 1)
+  return s.contentStart > s.start
+    ? s.start + 1
+    : Math.max(s.start, 1)
 }
 
 /** 1-based file line of a top-level frontmatter key, or the slide's first line. */
 function keyLine(s: SourceSlideInfo, key: string): number {
   const i = (s.frontmatterRaw ?? '').split(/\r?\n/).findIndex(l => new RegExp(`^${key}\\s*:`).test(l))
-  return i < 0 ? slideLine(s) : s.start + 2 + i
+  return i < 0
+    ? slideLine(s)
+    : s.start + 2 + i
 }
 
 function compareKeys(a: number[], b: number[]): number {
@@ -190,7 +237,9 @@ function compareKeys(a: number[], b: number[]): number {
  * those get the number of the next slide shown in deck order (position = import chain + index in file).
  */
 function slideNumbering(slides: SlideInfo[], entry: string): (file: string, index: number) => number {
-  const chainOf = new Map<string, number[]>([[entry, []]])
+  const chainOf = new Map<string, number[]>([
+    [entry, []],
+  ])
   for (const s of slides) {
     const chain = s.importChain ?? []
     chain.forEach((c, k) => {
@@ -200,12 +249,18 @@ function slideNumbering(slides: SlideInfo[], entry: string): (file: string, inde
     if (!chainOf.has(s.source.filepath))
       chainOf.set(s.source.filepath, chain.map(x => x.index))
   }
-  const keys = slides.map(s => [...(s.importChain ?? []).map(c => c.index), s.source.index])
+  const keys = slides.map(s => [
+    ...(s.importChain ?? []).map(c => c.index),
+    s.source.index,
+  ])
   return (file, index) => {
     const shown = slides.find(s => s.source.filepath === file && s.source.index === index)
     if (shown)
       return shown.index + 1
-    const key = [...(chainOf.get(file) ?? []), index]
+    const key = [
+      ...(chainOf.get(file) ?? []),
+      index,
+    ]
     const before = keys.filter(k => compareKeys(k, key) < 0).length
     return Math.min(before + 1, Math.max(slides.length, 1))
   }
@@ -222,20 +277,48 @@ export async function checkDeck(entry: string): Promise<Problem[]> {
   const problems: Problem[] = []
 
   if (!existsSync(entryPath)) {
-    return [{ severity: 'error', file: rel(entryPath), line: 1, slide: 1, message: 'entry file does not exist', fix: `create ${rel(entryPath)} or pass the right path` }]
+    return [
+      {
+        severity: 'error',
+        file: rel(entryPath),
+        line: 1,
+        slide: 1,
+        message: 'entry file does not exist',
+        fix: `create ${rel(entryPath)} or pass the right path`,
+      },
+    ]
   }
 
   let data: Awaited<ReturnType<typeof load>>
   try {
-    data = await load({ userRoot: root, roots: [root] }, entryPath)
+    data = await load({
+      userRoot: root,
+      roots: [root],
+    }, entryPath)
   }
   catch (e) {
-    return [{ severity: 'error', file: rel(entryPath), line: 1, slide: 1, message: `Slidev's parser failed: ${(e as Error).message}`, fix: 'fix the Markdown/frontmatter it names, then run the check again' }]
+    return [
+      {
+        severity: 'error',
+        file: rel(entryPath),
+        line: 1,
+        slide: 1,
+        message: `Slidev's parser failed: ${(e as Error).message}`,
+        fix: 'fix the Markdown/frontmatter it names, then run the check again',
+      },
+    ]
   }
   const slides = data.slides
   const slideNo = slideNumbering(slides, entryPath)
   const add = (severity: Problem['severity'], file: string, line: number, slide: number, message: string, fix: string): void => {
-    problems.push({ severity, file: rel(file), line, slide, message, fix })
+    problems.push({
+      severity,
+      file: rel(file),
+      line,
+      slide,
+      message,
+      fix,
+    })
   }
 
   // --- structure: src targets, YAML, frontmatter keys (every source slide, shown or not) ---
@@ -267,17 +350,25 @@ export async function checkDeck(entry: string): Promise<Problem[]> {
       for (const key of Object.keys(fm)) {
         if (allowed.size && !allowed.has(key)) {
           const guess = didYouMean(key, allowed)
-          add('warning', file.filepath, keyLine(s, key), no, `unknown ${isHeadmatter ? 'headmatter' : 'frontmatter'} key \`${key}\``, guess ? `did you mean \`${guess}\`?` : `remove \`${key}\` (Slidev and its layouts ignore it)`)
+          add('warning', file.filepath, keyLine(s, key), no, `unknown ${isHeadmatter ? 'headmatter' : 'frontmatter'} key \`${key}\``, guess
+            ? `did you mean \`${guess}\`?`
+            : `remove \`${key}\` (Slidev and its layouts ignore it)`)
         }
       }
       const src = (fm as Record<string, unknown>).src
       if (typeof src === 'string') {
         const path = src.split('#')[0]
-        const target = path.startsWith('/') ? join(root, path) : resolve(dirname(file.filepath), path)
+        const target = path.startsWith('/')
+          ? join(root, path)
+          : resolve(dirname(file.filepath), path)
         if (!existsSync(target)) {
-          const siblings = existsSync(dirname(target)) ? readdirSync(dirname(target)).filter(f => f.endsWith('.md')) : []
+          const siblings = existsSync(dirname(target))
+            ? readdirSync(dirname(target)).filter(f => f.endsWith('.md'))
+            : []
           const guess = didYouMean(basename(target), siblings)
-          add('error', file.filepath, keyLine(s, 'src'), no, `src: ${src} does not exist`, guess ? `did you mean \`${rel(join(dirname(target), guess))}\`?` : `create ${rel(target)} or fix the path`)
+          add('error', file.filepath, keyLine(s, 'src'), no, `src: ${src} does not exist`, guess
+            ? `did you mean \`${rel(join(dirname(target), guess))}\`?`
+            : `create ${rel(target)} or fix the path`)
         }
       }
     }
@@ -293,7 +384,9 @@ export async function checkDeck(entry: string): Promise<Problem[]> {
     ...filesUnder(join(root, 'components'), '.vue').map(f => basename(f, '.vue')),
   ])
   const builtins = new Set([
-    ...(existsSync(join(SLIDEV_CLIENT, 'builtin')) ? readdirSync(join(SLIDEV_CLIENT, 'builtin')) : [])
+    ...(existsSync(join(SLIDEV_CLIENT, 'builtin'))
+      ? readdirSync(join(SLIDEV_CLIENT, 'builtin'))
+      : [])
       .filter(f => /^[A-Z]\w*\.(?:vue|ts)$/.test(f) && !f.endsWith('.test.ts'))
       .map(f => basename(f, extname(f))),
     ...EXTRA_COMPONENTS,
@@ -344,10 +437,12 @@ export async function checkDeck(entry: string): Promise<Problem[]> {
     // Readability: bullets, lines of text, code block length.
     const lists: (typeof tokens)[] = []
     for (const t of tokens) {
-      if (t.type === 'bullet_list_open' || t.type === 'ordered_list_open')
+      if (t.type === 'bullet_list_open' || t.type === 'ordered_list_open') {
         lists.push([])
-      else if (t.type === 'list_item_open')
+      }
+      else if (t.type === 'list_item_open') {
         lists.at(-1)?.push(t)
+      }
       else if ((t.type === 'bullet_list_close' || t.type === 'ordered_list_close') && lists.length) {
         const items = lists.pop()!
         if (items.length > LIMITS.bullets) {
@@ -386,8 +481,15 @@ export async function checkDeck(entry: string): Promise<Problem[]> {
         if (t.type === 'image') {
           const url = t.attrGet('src') ?? ''
           let i = map ? map[0] : 0
-          while (map && i < map[1] - 1 && !body[i].includes(url)) i++
-          images.push({ url, line: at(i), fromFrontmatter: false })
+          const last = map
+            ? map[1] - 1
+            : 0
+          while (i < last && !body[i].includes(url)) i++
+          images.push({
+            url,
+            line: at(i),
+            fromFrontmatter: false,
+          })
         }
         if (t.children)
           walk(t.children, t.map ?? map)
@@ -395,13 +497,23 @@ export async function checkDeck(entry: string): Promise<Problem[]> {
     }
     walk(tokens, null)
     lines.forEach((l, i) => {
-      for (const m of l.matchAll(/<img\b[^>]*?\ssrc=["']([^"']+)["']/gi))
-        images.push({ url: m[1], line: at(i), fromFrontmatter: false })
+      for (const m of l.matchAll(/<img\b[^>]*?\ssrc=["']([^"']+)["']/gi)) {
+        images.push({
+          url: m[1],
+          line: at(i),
+          fromFrontmatter: false,
+        })
+      }
     })
     for (const key of ['image', 'background']) {
       const v = s.frontmatter[key]
-      if (typeof v === 'string' && /^(?:https?:)?\/\/|^\.{0,2}\/|\.(?:png|jpe?g|gif|svg|webp|avif)$/i.test(v))
-        images.push({ url: v, line: keyLine(s, key), fromFrontmatter: true })
+      if (typeof v === 'string' && /^(?:https?:)?\/\/|^\.{0,2}\/|\.(?:png|jpe?g|gif|svg|webp|avif)$/i.test(v)) {
+        images.push({
+          url: v,
+          line: keyLine(s, key),
+          fromFrontmatter: true,
+        })
+      }
     }
     for (const img of images) {
       if (!img.url || img.url.startsWith('data:'))
@@ -413,8 +525,17 @@ export async function checkDeck(entry: string): Promise<Problem[]> {
       }
       const path = decodeURI(img.url.split(/[?#]/)[0])
       const candidates = path.startsWith('/')
-        ? [join(root, 'public', path)]
-        : [resolve(dirname(file), path), ...(img.fromFrontmatter ? [join(root, 'public', path)] : [])]
+        ? [
+            join(root, 'public', path),
+          ]
+        : [
+            resolve(dirname(file), path),
+            ...(img.fromFrontmatter
+              ? [
+                  join(root, 'public', path),
+                ]
+              : []),
+          ]
       if (!candidates.some(c => existsSync(c) && statSync(c).isFile()))
         add('error', file, img.line, no, `image ${img.url} not found`, `create ${rel(candidates[0])} or fix the path`)
     }
@@ -428,14 +549,21 @@ export async function checkDeck(entry: string): Promise<Problem[]> {
         const name = toPascal(tag)
         if (components.has(name) || builtins.has(name) || (tag.includes('-') && iconExists(tag)))
           continue
-        const guess = didYouMean(name, [...components, ...builtins])
-        add('error', file, at(i), no, `unknown component <${tag}>`, guess ? `did you mean \`${guess}\`?` : `create ${rel(join(root, 'components', `${name}.vue`))} or fix the tag name`)
+        const guess = didYouMean(name, [
+          ...components,
+          ...builtins,
+        ])
+        add('error', file, at(i), no, `unknown component <${tag}>`, guess
+          ? `did you mean \`${guess}\`?`
+          : `create ${rel(join(root, 'components', `${name}.vue`))} or fix the tag name`)
       }
       for (const m of l.matchAll(/<Cite\b[^>]*?\sid=["']([^"']*)["']/g)) {
         cited.add(m[1])
         if (!refs.ids.includes(m[1])) {
           const guess = didYouMean(m[1], refs.ids)
-          add('error', file, at(i), no, `<Cite id="${m[1]}"> has no entry in ${rel(refs.file)}`, guess ? `did you mean \`${guess}\`?` : `add an entry with id '${m[1]}' to ${rel(refs.file)} or fix the id`)
+          add('error', file, at(i), no, `<Cite id="${m[1]}"> has no entry in ${rel(refs.file)}`, guess
+            ? `did you mean \`${guess}\`?`
+            : `add an entry with id '${m[1]}' to ${rel(refs.file)} or fix the id`)
         }
       }
       if (/<References\b/.test(l))
@@ -476,7 +604,11 @@ export function formatReport(problems: Problem[]): string {
   if (warnings.length)
     out.push(`Warnings (${warnings.length})`, ...warnings.map(formatProblem), '')
   out.push(problems.length
-    ? `${errors.length} error${errors.length === 1 ? '' : 's'}, ${warnings.length} warning${warnings.length === 1 ? '' : 's'}`
+    ? `${errors.length} error${errors.length === 1
+      ? ''
+      : 's'}, ${warnings.length} warning${warnings.length === 1
+      ? ''
+      : 's'}`
     : 'No problems found')
   return out.join('\n')
 }
@@ -484,5 +616,7 @@ export function formatReport(problems: Problem[]): string {
 if (import.meta.url === `file://${process.argv[1]}`) {
   const problems = await checkDeck(process.argv[2] ?? 'slides.md')
   console.log(formatReport(problems))
-  process.exitCode = problems.some(p => p.severity === 'error') ? 1 : 0
+  process.exitCode = problems.some(p => p.severity === 'error')
+    ? 1
+    : 0
 }

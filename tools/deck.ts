@@ -43,7 +43,10 @@ export async function readDeck(entry = 'slides.md', root = process.cwd()): Promi
   const entryPath = resolve(root, entry)
   if (!existsSync(entryPath))
     throw new Error(`${entry} not found in ${root} — run from the project folder or pass the deck's entry file`)
-  const data = await load({ userRoot: root, roots: [root] }, entryPath)
+  const data = await load({
+    userRoot: root,
+    roots: [root],
+  }, entryPath)
   // The parser records a missing `src:` target or broken frontmatter and carries on; we stop here.
   const problems = Object.values(data.markdownFiles).flatMap(md => (md.errors ?? []).map(e =>
     `${relative(root, md.filepath)}:${e.row + 1}  ${e.message.replace(`${root}/`, '')} — fix the path or create the file (npm run check lists every problem)`))
@@ -60,7 +63,10 @@ export async function readDeck(entry = 'slides.md', root = process.cwd()): Promi
     if (file !== lastFile) {
       // A chapter is a file; its first slide (the divider) names it. The cover file opens the talk.
       const isCover = slide.frontmatter.layout === 'cover' || no === 1
-      chapters.push({ title: isCover ? '开场' : title, firstSlide: no })
+      chapters.push({
+        title: isCover ? '开场' : title,
+        firstSlide: no,
+      })
       lastFile = file
     }
     slides.push({
@@ -81,7 +87,9 @@ export async function readDeck(entry = 'slides.md', root = process.cwd()): Promi
     keywords: String(head.keywords ?? '').split(/[,，]/).map(k => k.trim()).filter(Boolean),
     lang: head.lang ?? 'zh-CN',
     canvasWidth: Number(head.canvasWidth ?? 980),
-    aspectRatio: aspect.length === 2 ? aspect[0] / aspect[1] : 16 / 9,
+    aspectRatio: aspect.length === 2
+      ? aspect[0] / aspect[1]
+      : 16 / 9,
     slides,
     chapters,
   }

@@ -16,8 +16,8 @@ import { readDeck } from './deck.ts'
 import { HANDOUT_LAYOUTS, renderHandout } from './handout.ts'
 import { writeAtomic } from './pdf.ts'
 import { serveStatic } from './serve.ts'
-import { slidevBuild } from './slidev.ts'
 import { renderSlidesPdf } from './slides-pdf.ts'
+import { slidevBuild } from './slidev.ts'
 
 export interface ExportOptions {
   /** A built site (from `slidev build`). */
@@ -33,7 +33,9 @@ export interface ExportOptions {
 }
 
 export function handoutName(layout: HandoutLayout) {
-  return layout === 1 ? 'handout.pdf' : `handout-${layout}up.pdf`
+  return layout === 1
+    ? 'handout.pdf'
+    : `handout-${layout}up.pdf`
 }
 
 export interface ExportResult {
@@ -51,7 +53,12 @@ export async function exportFromSite(options: ExportOptions): Promise<ExportResu
   const written: string[] = []
   try {
     let started = performance.now()
-    const { pdf: slidesPdf, cover } = await renderSlidesPdf({ browser, siteUrl: server.url, deck, dark })
+    const { pdf: slidesPdf, cover } = await renderSlidesPdf({
+      browser,
+      siteUrl: server.url,
+      deck,
+      dark,
+    })
     if (only !== 'handout') {
       const path = join(outDir, dark ? 'slides-dark.pdf' : 'slides.pdf')
       writeAtomic(path, slidesPdf)
@@ -61,7 +68,13 @@ export async function exportFromSite(options: ExportOptions): Promise<ExportResu
     if (only !== 'slides') {
       for (const layout of layouts) {
         started = performance.now()
-        const bytes = await renderHandout({ browser, deck, slidesPdf, layout, origin: server.url })
+        const bytes = await renderHandout({
+          browser,
+          deck,
+          slidesPdf,
+          layout,
+          origin: server.url,
+        })
         const path = join(outDir, handoutName(layout))
         writeAtomic(path, bytes)
         written.push(path)
@@ -77,8 +90,13 @@ export async function exportFromSite(options: ExportOptions): Promise<ExportResu
   }
 }
 
-const kb = (bytes: Uint8Array) => `${(bytes.length / 1024).toFixed(0)} KB`
-const seconds = (since: number) => `${((performance.now() - since) / 1000).toFixed(1)} s`
+function kb(bytes: Uint8Array) {
+  return `${(bytes.length / 1024).toFixed(0)} KB`
+}
+
+function seconds(since: number) {
+  return `${((performance.now() - since) / 1000).toFixed(1)} s`
+}
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const { values } = parseArgs({
@@ -100,10 +118,19 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   try {
     const deck = await readDeck(values.entry)
     await slidevBuild({ entry: values.entry, out: siteDir, quiet: true })
-    await exportFromSite({ siteDir, deck, outDir: values.out, only: values.only as ExportOptions['only'], dark: values.dark, layouts })
+    await exportFromSite({
+      siteDir,
+      deck,
+      outDir: values.out,
+      only: values.only as ExportOptions['only'],
+      dark: values.dark,
+      layouts,
+    })
   }
   catch (error) {
-    console.error(error instanceof Error ? error.message : error)
+    console.error(error instanceof Error
+      ? error.message
+      : error)
     process.exitCode = 1
   }
   finally {

@@ -1,3 +1,4 @@
+import type { Buffer } from 'node:buffer'
 /**
  * The deck's own Chinese font: Noto Sans SC cut down, at build time, to the characters the deck uses.
  *
@@ -96,8 +97,8 @@ export function parseFontFaces(css: string, cssDir: string): SourceFace[] {
   for (const block of css.matchAll(/@font-face\s*\{([^}]*)\}/g)) {
     const body = block[1]
     const src = body.match(/url\(([^)]+\.woff2)\)/)?.[1].replace(/^['"]|['"]$/g, '')
-    const weight = Number(body.match(/font-weight:\s*(\d+)/)?.[1] ?? 400)
-    const range = body.match(/unicode-range:\s*([^;]+);/)?.[1]
+    const weight = Number(body.match(/font-weight: *(\d+)/)?.[1] ?? 400)
+    const range = body.match(/unicode-range:([^;]+);/)?.[1]?.trim()
     if (!src)
       continue
     faces.push({

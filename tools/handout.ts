@@ -50,7 +50,9 @@ function slideBlock(slide: DeckSlide, layout: HandoutLayout): string {
   const box = `<div class="slide-box" data-slide="${slide.no}"></div>`
   if (layout === 6)
     return `<figure class="thumb">${box}<figcaption>${slide.no}. ${escape(slide.title)}</figcaption></figure>`
-  const notes = slide.notes ? markdown.render(slide.notes) : '<p class="no-notes">（本页无讲稿）</p>'
+  const notes = slide.notes
+    ? markdown.render(slide.notes)
+    : '<p class="no-notes">（本页无讲稿）</p>'
   return `<section class="entry">${box}<div class="notes"><h2>${slide.no}. ${escape(slide.title)}</h2>${notes}</div></section>`
 }
 
@@ -74,32 +76,28 @@ function buildPages(deck: Deck, layout: HandoutLayout, date: string): Page[] {
     for (let i = 0; i < slides.length; i += perPage) {
       pages.push({
         chapter: chapter.title,
-        bookmark: i === 0 ? chapter.title : undefined,
+        bookmark: i === 0
+          ? chapter.title
+          : undefined,
         body: `<div class="layout-${layout}">${slides.slice(i, i + perPage).map(s => slideBlock(s, layout)).join('')}</div>`,
       })
     }
   }
   for (let i = 0; i < references.length; i += REFERENCES_PER_PAGE) {
     const items = references.slice(i, i + REFERENCES_PER_PAGE)
-      .map(r => `<li><b>${escape(r.authors)}</b>. ${escape(r.title)}. <i>${escape(r.venue)}</i>, ${r.year}.${r.url ? ` <a href="${escape(r.url)}">${escape(r.url)}</a>` : ''}</li>`)
+      .map(r => `<li><b>${escape(r.authors)}</b>. ${escape(r.title)}. <i>${escape(r.venue)}</i>, ${r.year}.${r.url
+        ? ` <a href="${escape(r.url)}">${escape(r.url)}</a>`
+        : ''}</li>`)
       .join('')
     pages.push({
       chapter: '参考文献',
-      bookmark: i === 0 ? '参考文献' : undefined,
+      bookmark: i === 0
+        ? '参考文献'
+        : undefined,
       body: `<h1 class="refs-title">参考文献</h1><ol class="refs" start="${i + 1}">${items}</ol>`,
     })
   }
   return pages
-}
-
-function pageHtml(deck: Deck, pages: Page[]): string {
-  const frames = pages.map((page, i) => `<div class="page">
-    <header><span>${escape(deck.title)}</span><span>${escape(page.chapter)}</span></header>
-    <main>${page.body}</main>
-    <footer>第 ${i + 1} 页 / 共 ${pages.length} 页</footer></div>`).join('')
-  return `<!doctype html><html lang="${escape(deck.lang)}"><head><meta charset="utf-8"><title>${escape(deck.title)} — 讲义</title>
-<link rel="stylesheet" href="fonts/sans/400.css"><link rel="stylesheet" href="fonts/sans/700.css"><link rel="stylesheet" href="fonts/latin/400.css"><link rel="stylesheet" href="fonts/latin/700.css"><link rel="stylesheet" href="fonts/mono/400.css">
-<style>${HANDOUT_CSS}</style></head><body>${frames}</body></html>`
 }
 
 const HANDOUT_CSS = `
@@ -142,6 +140,16 @@ a { color: #1d4ed8; text-decoration: none; word-break: break-all }
 .refs li { margin-bottom: 2mm }
 `
 
+function pageHtml(deck: Deck, pages: Page[]): string {
+  const frames = pages.map((page, i) => `<div class="page">
+    <header><span>${escape(deck.title)}</span><span>${escape(page.chapter)}</span></header>
+    <main>${page.body}</main>
+    <footer>第 ${i + 1} 页 / 共 ${pages.length} 页</footer></div>`).join('')
+  return `<!doctype html><html lang="${escape(deck.lang)}"><head><meta charset="utf-8"><title>${escape(deck.title)} — 讲义</title>
+<link rel="stylesheet" href="fonts/sans/400.css"><link rel="stylesheet" href="fonts/sans/700.css"><link rel="stylesheet" href="fonts/latin/400.css"><link rel="stylesheet" href="fonts/latin/700.css"><link rel="stylesheet" href="fonts/mono/400.css">
+<style>${HANDOUT_CSS}</style></head><body>${frames}</body></html>`
+}
+
 /** Shrinks notes that would not fit their box, in 0.5 pt steps, so nothing is cut off. */
 async function fitNotes(page: import('playwright-chromium').Page) {
   return page.evaluate(() => {
@@ -169,11 +177,18 @@ export async function renderHandout(options: HandoutOptions): Promise<Uint8Array
   try {
     await page.route(`${base}**`, async (route) => {
       const path = new URL(route.request().url()).pathname.replace(/^.*\/__handout\//, '')
-      if (path === 'index.html')
-        return route.fulfill({ body: pageHtml(deck, pages), contentType: 'text/html; charset=utf-8' })
+      if (path === 'index.html') {
+        return route.fulfill({
+          body: pageHtml(deck, pages),
+          contentType: 'text/html; charset=utf-8',
+        })
+      }
       const font = path.match(/^fonts\/(sans|latin|mono)\/(.+)$/)
-      if (font)
-        return route.fulfill({ path: join({ sans: FONT_DIR, latin: LATIN_DIR, mono: MONO_DIR }[font[1]]!, font[2]) })
+      if (font) {
+        return route.fulfill({
+          path: join({ sans: FONT_DIR, latin: LATIN_DIR, mono: MONO_DIR }[font[1]]!, font[2]),
+        })
+      }
       return route.fulfill({ status: 404 })
     })
     await page.goto(`${base}index.html`, { waitUntil: 'load' })
@@ -186,7 +201,14 @@ export async function renderHandout(options: HandoutOptions): Promise<Uint8Array
       const origin = frame.getBoundingClientRect()
       return Array.from(frame.querySelectorAll<HTMLElement>('.slide-box')).map((box) => {
         const r = box.getBoundingClientRect()
-        return { page: index, slide: Number(box.dataset.slide), x: r.left - origin.left, y: r.top - origin.top, width: r.width, height: r.height }
+        return {
+          page: index,
+          slide: Number(box.dataset.slide),
+          x: r.left - origin.left,
+          y: r.top - origin.top,
+          width: r.width,
+          height: r.height,
+        }
       })
     }))
     const printed = await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true })
@@ -197,13 +219,32 @@ export async function renderHandout(options: HandoutOptions): Promise<Uint8Array
     const pxToPt = 72 / 96
     for (const box of boxes) {
       const target = doc.getPage(box.page)
-      const frame = { x: box.x * pxToPt, y: target.getHeight() - (box.y + box.height) * pxToPt, width: box.width * pxToPt, height: box.height * pxToPt }
+      const frame = {
+        x: box.x * pxToPt,
+        y: target.getHeight() - (box.y + box.height) * pxToPt,
+        width: box.width * pxToPt,
+        height: box.height * pxToPt,
+      }
       target.drawPage(slides[box.slide - 1], frame)
       // A hairline frame, so white slides stand out from the white page.
-      target.drawRectangle({ ...frame, borderColor: rgb(0.7, 0.7, 0.7), borderWidth: 0.5 })
+      target.drawRectangle({
+        ...frame,
+        borderColor: rgb(0.7, 0.7, 0.7),
+        borderWidth: 0.5,
+      })
     }
-    setInfo(doc, { title: `${deck.title} — 讲义`, author: deck.author, subject: deck.info, keywords: deck.keywords, lang: deck.lang })
-    setOutline(doc, pages.flatMap((p, i) => p.bookmark ? [{ title: p.bookmark, page: i }] : []))
+    setInfo(doc, {
+      title: `${deck.title} — 讲义`,
+      author: deck.author,
+      subject: deck.info,
+      keywords: deck.keywords,
+      lang: deck.lang,
+    })
+    setOutline(doc, pages.flatMap((p, i) => p.bookmark
+      ? [
+          { title: p.bookmark, page: i },
+        ]
+      : []))
     return await doc.save()
   }
   finally {

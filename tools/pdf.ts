@@ -48,7 +48,10 @@ export function setOutline(doc: PDFDocument, items: OutlineItem[]) {
       const dict = context.obj({}) as any
       dict.set(PDFName.of('Title'), PDFHexString.fromText(item.title))
       dict.set(PDFName.of('Parent'), parent)
-      dict.set(PDFName.of('Dest'), context.obj([page.ref, PDFName.of('Fit')]))
+      dict.set(PDFName.of('Dest'), context.obj([
+        page.ref,
+        PDFName.of('Fit'),
+      ]))
       if (i > 0)
         dict.set(PDFName.of('Prev'), refs[i - 1])
       if (i < list.length - 1)
@@ -63,13 +66,22 @@ export function setOutline(doc: PDFDocument, items: OutlineItem[]) {
       context.assign(refs[i], dict)
       visible += 1
     })
-    return { first: refs[0], last: refs.at(-1)!, count: visible }
+    return {
+      first: refs[0],
+      last: refs.at(-1)!,
+      count: visible,
+    }
   }
 
   if (!items.length)
     return
   const top = writeLevel(items, rootRef)
-  context.assign(rootRef, context.obj({ Type: 'Outlines', First: top.first, Last: top.last, Count: top.count }))
+  context.assign(rootRef, context.obj({
+    Type: 'Outlines',
+    First: top.first,
+    Last: top.last,
+    Count: top.count,
+  }))
   catalog.set(PDFName.of('Outlines'), rootRef)
   catalog.set(PDFName.of('PageMode'), PDFName.of('UseOutlines'))
 }

@@ -21,7 +21,13 @@ export async function serveStatic(dir: string, options: { port?: number, base?: 
   if (!existsSync(resolve(root, 'index.html')))
     throw new Error(`${root}/index.html not found — build the site first: npm run build`)
   const base = `/${(options.base ?? '/').replace(/^\/+|\/+$/g, '')}/`.replace('//', '/')
-  const assets = sirv(root, { single: true, dev: false, etag: true, brotli: true, gzip: true })
+  const assets = sirv(root, {
+    single: true,
+    dev: false,
+    etag: true,
+    brotli: true,
+    gzip: true,
+  })
   const server = http.createServer((req, res) => {
     const url = req.url ?? '/'
     if (!url.startsWith(base) && `${url}/` !== base) {
@@ -46,7 +52,12 @@ export async function serveStatic(dir: string, options: { port?: number, base?: 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const args = process.argv.slice(2)
   const baseAt = args.indexOf('--base')
-  const base = baseAt >= 0 ? args.splice(baseAt, 2)[1] : '/'
-  const server = await serveStatic(args[0] ?? 'dist', { port: Number(args[1] ?? 3030), base })
+  const base = baseAt >= 0
+    ? args.splice(baseAt, 2)[1]
+    : '/'
+  const server = await serveStatic(args[0] ?? 'dist', {
+    port: Number(args[1] ?? 3030),
+    base,
+  })
   console.log(`serving ${args[0] ?? 'dist'} at ${server.url}`)
 }

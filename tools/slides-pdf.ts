@@ -29,7 +29,14 @@ export async function renderSlidesPdf(options: SlidesPdfOptions): Promise<Slides
   const { browser, siteUrl, deck, dark = false, timeout = 120_000 } = options
   const width = deck.canvasWidth
   // Scale 1.25 makes the cover screenshot 1225 px wide, the size social previews ask for.
-  const context = await browser.newContext({ viewport: { width, height: Math.ceil(width / deck.aspectRatio) }, deviceScaleFactor: 1.25, colorScheme: dark ? 'dark' : 'light' })
+  const context = await browser.newContext({
+    viewport: {
+      width,
+      height: Math.ceil(width / deck.aspectRatio),
+    },
+    deviceScaleFactor: 1.25,
+    colorScheme: dark ? 'dark' : 'light',
+  })
   const page = await context.newPage()
   const errors: string[] = []
   page.on('pageerror', error => errors.push(error.stack ?? error.message))
@@ -39,7 +46,10 @@ export async function renderSlidesPdf(options: SlidesPdfOptions): Promise<Slides
   })
   try {
     await page.goto(`${siteUrl}print?print=true`, { waitUntil: 'load', timeout })
-    await page.emulateMedia({ media: 'screen', colorScheme: dark ? 'dark' : 'light' })
+    await page.emulateMedia({
+      media: 'screen',
+      colorScheme: dark ? 'dark' : 'light',
+    })
     // Stop at the first error instead of waiting for a page that will never finish.
     await Promise.race([
       waitForPrintReady(page, deck.slides.length, timeout),
@@ -103,8 +113,12 @@ async function failOnBrokenSlides(page: Page, deck: Deck, errors: string[]) {
   for (const error of errors) {
     // setup/main.ts prefixes component errors with the slide they happened on.
     const no = Number(error.match(/^\[deck\] slide (\d+):/)?.[1] ?? 0)
-    const slide = no ? deck.slides[no - 1] : undefined
-    problems.push(`${slide ? `slide ${no} (${slide.file}:${slide.line})` : 'while rendering'}: ${error.split('\n')[0]}`)
+    const slide = no
+      ? deck.slides[no - 1]
+      : undefined
+    problems.push(`${slide
+      ? `slide ${no} (${slide.file}:${slide.line})`
+      : 'while rendering'}: ${error.split('\n')[0]}`)
   }
   if (problems.length)
     throw new SlideRenderError(`Export stopped — fix the slide and run again:\n  ${problems.join('\n  ')}`)
@@ -115,7 +129,13 @@ export async function finishSlidesPdf(bytes: Uint8Array, deck: Deck): Promise<Ui
   const doc = await PDFDocument.load(bytes)
   if (doc.getPageCount() !== deck.slides.length)
     throw new SlideRenderError(`The print page produced ${doc.getPageCount()} pages for ${deck.slides.length} slides — a slide overflows its page or failed to render`)
-  setInfo(doc, { title: deck.title, author: deck.author, subject: deck.info, keywords: deck.keywords, lang: deck.lang })
+  setInfo(doc, {
+    title: deck.title,
+    author: deck.author,
+    subject: deck.info,
+    keywords: deck.keywords,
+    lang: deck.lang,
+  })
   setOutline(doc, deck.chapters.map((chapter, i) => ({
     title: chapter.title,
     page: chapter.firstSlide - 1,

@@ -32,7 +32,13 @@ export function checkFontPackages() {
 
 export function slidevBuild(options: SiteBuildOptions): Promise<void> {
   checkFontPackages()
-  const args = [SLIDEV_BIN, 'build', options.entry ?? 'slides.md', '--out', options.out]
+  const args = [
+    SLIDEV_BIN,
+    'build',
+    options.entry ?? 'slides.md',
+    '--out',
+    options.out,
+  ]
   if (options.base)
     args.push('--base', options.base)
   if (!options.withNotes)
@@ -42,7 +48,11 @@ export function slidevBuild(options: SiteBuildOptions): Promise<void> {
 
 export function run(args: string[], quiet = false): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, args, { stdio: quiet ? ['ignore', 'ignore', 'pipe'] : 'inherit' })
+    const child = spawn(process.execPath, args, {
+      stdio: quiet
+        ? ['ignore', 'ignore', 'pipe']
+        : 'inherit',
+    })
     let stderr = ''
     child.stderr?.on('data', (chunk) => {
       stderr += chunk
@@ -50,6 +60,8 @@ export function run(args: string[], quiet = false): Promise<void> {
     child.on('error', reject)
     child.on('close', code => code === 0
       ? resolve()
-      : reject(new Error(`slidev ${args[1]} failed (exit ${code})${stderr ? `:\n${stderr.trim().split('\n').slice(-15).join('\n')}` : ''}`)))
+      : reject(new Error(`slidev ${args[1]} failed (exit ${code})${stderr
+          ? `:\n${stderr.trim().split('\n').slice(-15).join('\n')}`
+          : ''}`)))
   })
 }

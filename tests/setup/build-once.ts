@@ -17,6 +17,13 @@ export default async function setup(project: TestProject) {
   const dir = join(root, 'dist')
   const exports = join(root, 'exports')
   await buildSite({ out: dir, base: TEST_BASE, exportsDir: exports })
-  await exportFromSite({ siteDir: dir, base: TEST_BASE, outDir: exports, only: 'handout', layouts: [2, 6], log: () => {} })
+  await exportFromSite({
+    siteDir: dir,
+    base: TEST_BASE,
+    outDir: exports,
+    only: 'handout',
+    layouts: [2, 6],
+    log: () => {},
+  })
   project.provide('site', { dir, base: TEST_BASE, exports })
 }
