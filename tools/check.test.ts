@@ -17,6 +17,10 @@ function where(p: Problem): Pick<Problem, 'severity' | 'file' | 'line' | 'slide'
 }
 
 describe('checkDeck', () => {
+  it('finds nothing wrong in the real deck', async () => {
+    expect((await checkDeck('slides.md')).map(formatProblem)).toEqual([])
+  })
+
   it('finds nothing wrong in a deck with src imports, images, components, icons and citations', async () => {
     expect(await checkDeck(deck('clean'))).toEqual([])
   })
