@@ -1,7 +1,7 @@
 import type { VmConfig } from '../models/creditScheduler'
 import { mount } from '@vue/test-utils'
 import { describe, expect, it } from 'vitest'
-import { simulateCredit } from '../models/creditScheduler'
+import { DEMO_VMS, simulateCredit } from '../models/creditScheduler'
 import CreditScheduler from './CreditScheduler.vue'
 
 const finalOf = (w: ReturnType<typeof mount>, vm: string) => w.find(`.cs-final[data-vm="${vm}"] b`).text()
@@ -15,31 +15,7 @@ describe('<CreditScheduler />', () => {
       pcpus: 2,
       durationMs: 3000,
       trace: false,
-      vms: [
-        {
-          name: 'A',
-          vcpus: 2,
-          weight: 512,
-          cap: 0,
-          workload: 'busy',
-        },
-        {
-          name: 'B',
-          vcpus: 2,
-          weight: 256,
-          cap: 0,
-          workload: 'busy',
-        },
-        {
-          name: 'C',
-          vcpus: 1,
-          weight: 256,
-          cap: 0,
-          workload: {
-            periodic: { runMs: 5, sleepMs: 45 },
-          },
-        },
-      ],
+      vms: [...DEMO_VMS],
     })
     expect(finalOf(w, 'A')).toBe(expected.totals[0].pcpuShare.toFixed(2))
   })

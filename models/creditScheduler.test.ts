@@ -1,6 +1,6 @@
 import type { VmConfig } from './creditScheduler'
 import { describe, expect, it } from 'vitest'
-import { CREDITS_PER_TSLICE, DEFAULT_WEIGHT, simulateCredit, TICK_MS, TICKS_PER_TSLICE, TSLICE_MS } from './creditScheduler'
+import { CREDITS_PER_TSLICE, DEFAULT_WEIGHT, DEMO_VMS, simulateCredit, TICK_MS, TICKS_PER_TSLICE, TSLICE_MS } from './creditScheduler'
 
 // Published parameters: xen/common/sched/credit.c (cite id 'xen-credit').
 function busy(name: string, weight = DEFAULT_WEIGHT, cap = 0, home?: number): VmConfig {
@@ -127,31 +127,7 @@ describe('simulateCredit', () => {
     const r = simulateCredit({
       pcpus: 2,
       durationMs: 1500,
-      vms: [
-        {
-          name: 'A',
-          vcpus: 2,
-          weight: 512,
-          cap: 0,
-          workload: 'busy',
-        },
-        {
-          name: 'B',
-          vcpus: 2,
-          weight: 256,
-          cap: 0,
-          workload: 'busy',
-        },
-        {
-          name: 'C',
-          vcpus: 1,
-          weight: 256,
-          cap: 0,
-          workload: {
-            periodic: { runMs: 5, sleepMs: 45 },
-          },
-        },
-      ],
+      vms: [...DEMO_VMS],
     })
     const used = r.totals.reduce((s, x) => s + x.cpuMs, 0)
     expect(used + r.idleMs).toBe(2 * 1500)

@@ -127,6 +127,36 @@ export const TICKS_PER_TSLICE = 3
 export const CREDITS_PER_TSLICE = CREDITS_PER_MSEC * TSLICE_MS
 export const DEFAULT_WEIGHT = 256
 
+/** 交互型 (interactive) workload of the demo: 5 ms of CPU, then 45 ms asleep — 10% of a pCPU when served at once. */
+export const INTERACTIVE: Workload = {
+  periodic: { runMs: 5, sleepMs: 45 },
+}
+
+/** The slide's fleet: two busy VMs at weights 512 and 256, and one interactive VM. */
+export const DEMO_VMS: readonly VmConfig[] = [
+  {
+    name: 'A',
+    vcpus: 2,
+    weight: 512,
+    cap: 0,
+    workload: 'busy',
+  },
+  {
+    name: 'B',
+    vcpus: 2,
+    weight: 256,
+    cap: 0,
+    workload: 'busy',
+  },
+  {
+    name: 'C',
+    vcpus: 1,
+    weight: 256,
+    cap: 0,
+    workload: INTERACTIVE,
+  },
+]
+
 interface VCpu {
   id: string
   vm: number

@@ -81,3 +81,21 @@ export async function pdfLanguage(file: string): Promise<string | undefined> {
     ? lang.decodeText()
     : undefined
 }
+
+/** Mean grey level (0 black … 255 white) of one page rendered small: enough to tell a dark page from a light one. */
+export function pageBrightness(file: string, page: number): number {
+  const pgm = execFileSync('pdftoppm', [
+    '-gray',
+    '-r',
+    '8',
+    '-f',
+    `${page}`,
+    '-l',
+    `${page}`,
+    file,
+  ])
+  // PGM (P5): three header fields after the magic number, then one byte a pixel.
+  const header = pgm.subarray(0, 32).toString('latin1').match(/^P5\s+\d+\s+\d+\s+\d+\s/)
+  const pixels = pgm.subarray(header![0].length)
+  return pixels.reduce((sum, v) => sum + v, 0) / pixels.length
+}

@@ -1,9 +1,12 @@
 import type { Deck } from '../tools/deck.ts'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { readDeck } from '../tools/deck.ts'
+import { exportFromSite } from '../tools/export.ts'
 import { site } from './browser.ts'
-import { pdfFonts, pdfInfo, pdfLanguage, pdfOutline, pdfText } from './pdf.ts'
+import { pageBrightness, pdfFonts, pdfInfo, pdfLanguage, pdfOutline, pdfText } from './pdf.ts'
 
 const slidesPdf = join(site.exports, 'slides.pdf')
 const handout = (name: string) => join(site.exports, name)
@@ -95,5 +98,30 @@ describe('handout PDF', () => {
       ...deck.chapters.map(c => c.title),
       '参考文献',
     ])
+  })
+})
+
+describe('dark slides PDF (npm run export -- --dark)', () => {
+  it('prints every slide in dark mode, beside the light one', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'deck-dark-'))
+    try {
+      await exportFromSite({
+        siteDir: site.dir,
+        base: site.base,
+        outDir: out,
+        only: 'slides',
+        dark: true,
+        deck,
+        log: () => {},
+      })
+      const dark = join(out, 'slides-dark.pdf')
+      expect(Number(pdfInfo(dark).Pages)).toBe(deck.slides.length)
+      expect(pdfText(dark, 1)).toContain('虚拟化技术与云基础设施')
+      expect(pageBrightness(dark, 1)).toBeLessThan(80)
+      expect(pageBrightness(slidesPdf, 1)).toBeGreaterThan(180)
+    }
+    finally {
+      rmSync(out, { recursive: true, force: true })
+    }
   })
 })
