@@ -8,7 +8,7 @@ import { buildSite } from '../tools/build.ts'
 import { readDeck } from '../tools/deck.ts'
 import { exportFromSite } from '../tools/export.ts'
 import { writeAtomic } from '../tools/pdf.ts'
-import { slidevBuild } from '../tools/slidev.ts'
+import { checkFontPackages, slidevBuild } from '../tools/slidev.ts'
 
 const scratch: string[] = []
 afterEach(() => {
@@ -25,6 +25,12 @@ describe('bad input stops with one line that says what and how to fix it', () =>
   it('a missing browser names the install command', () => {
     expect(() => findChromium({ CHROMIUM_PATH: '/nonexistent/chromium' })).toThrow(BrowserNotFoundError)
     expect(() => findChromium({ CHROMIUM_PATH: '/nonexistent/chromium' })).toThrow(/CHROMIUM_PATH=\/nonexistent\/chromium does not exist/)
+  })
+
+  it('a missing font package names the package and the command that installs it', () => {
+    expect(() => checkFontPackages()).not.toThrow()
+    expect(() => checkFontPackages(['@fontsource/noto-sans-sc', '@fontsource/not-installed']))
+      .toThrow(/^Font package @fontsource\/not-installed is missing — run npm ci \(or npm install @fontsource\/not-installed\)$/)
   })
 
   it('a chapter that src: cannot find names the file and line', async () => {

@@ -19,8 +19,8 @@ export interface SiteBuildOptions {
 /** npm packages the deck's fonts come from: without them Chinese falls back to whatever the machine has. */
 export const FONT_PACKAGES = ['@fontsource/noto-sans-sc', '@fontsource/noto-sans', '@fontsource/jetbrains-mono']
 
-export function checkFontPackages() {
-  for (const name of FONT_PACKAGES) {
+export function checkFontPackages(names = FONT_PACKAGES) {
+  for (const name of names) {
     try {
       require.resolve(`${name}/package.json`)
     }
