@@ -11,7 +11,6 @@ export interface DeckSlide {
   /** 1-based, as in the slide URL. */
   no: number
   title: string
-  chapter: string
   /** Path relative to the project root. */
   file: string
   /** 1-based line of the slide's first line in its file. */
@@ -25,6 +24,7 @@ export interface DeckSlide {
 export interface Chapter {
   title: string
   firstSlide: number
+  lastSlide: number
 }
 
 export interface Deck {
@@ -66,13 +66,14 @@ export async function readDeck(entry = 'slides.md', root = process.cwd()): Promi
       chapters.push({
         title: isCover ? '开场' : title,
         firstSlide: no,
+        lastSlide: no,
       })
       lastFile = file
     }
+    chapters.at(-1)!.lastSlide = no
     slides.push({
       no,
       title,
-      chapter: chapters.at(-1)!.title,
       file,
       line: slide.source.start + 1,
       notes: (slide.note ?? '').trim(),
@@ -98,4 +99,9 @@ export async function readDeck(entry = 'slides.md', root = process.cwd()): Promi
 /** A heading as readers see it: no component tags (`<Cite … />`), no Markdown emphasis. */
 export function plainTitle(title: string | undefined): string {
   return (title ?? '').replace(/<[^>]*>/g, '').replace(/[*_`]/g, '').replace(/\s+/g, ' ').trim()
+}
+
+/** The slides of one chapter, in order. */
+export function slidesOf(deck: Deck, chapter: Chapter): DeckSlide[] {
+  return deck.slides.filter(s => s.no >= chapter.firstSlide && s.no <= chapter.lastSlide)
 }

@@ -11,6 +11,7 @@ import { dirname, join } from 'node:path'
 import MarkdownIt from 'markdown-it'
 import { PDFDocument, rgb } from 'pdf-lib'
 import { references } from '../data/references.ts'
+import { slidesOf } from './deck.ts'
 import { setInfo, setOutline } from './pdf.ts'
 
 export type HandoutLayout = 1 | 2 | 6
@@ -72,7 +73,7 @@ function buildPages(deck: Deck, layout: HandoutLayout, date: string): Page[] {
   const perPage = SLIDES_PER_PAGE[layout]
   // Start each chapter on a fresh page, so bookmarks and running headers are exact.
   for (const chapter of deck.chapters) {
-    const slides = deck.slides.filter(s => s.chapter === chapter.title && s.no >= chapter.firstSlide)
+    const slides = slidesOf(deck, chapter)
     for (let i = 0; i < slides.length; i += perPage) {
       pages.push({
         chapter: chapter.title,

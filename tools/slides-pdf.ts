@@ -6,6 +6,7 @@
 import type { Browser, Page } from 'playwright-chromium'
 import type { Deck } from './deck.ts'
 import { PDFDocument } from 'pdf-lib'
+import { slidesOf } from './deck.ts'
 import { setInfo, setOutline } from './pdf.ts'
 
 export interface SlidesPdfOptions {
@@ -51,21 +52,22 @@ export async function renderSlidesPdf(options: SlidesPdfOptions): Promise<Slides
       colorScheme: dark ? 'dark' : 'light',
     })
     // Stop at the first error instead of waiting for a page that will never finish.
-    await Promise.race([
-      waitForPrintReady(page, deck.slides.length, timeout),
-      new Promise<void>((resolve, reject) => {
-        const timer = setInterval(() => {
-          if (errors.length) {
-            clearInterval(timer)
-            failOnBrokenSlides(page, deck, errors).then(resolve, reject)
-          }
-        }, 200)
-        page.once('close', () => clearInterval(timer))
-      }),
-    ])
+    let watch: ReturnType<typeof setInterval> | undefined
+    const errorSeen = new Promise<void>((resolve) => {
+      watch = setInterval(() => errors.length && resolve(), 200)
+    })
+    try {
+      await Promise.race([
+        waitForPrintReady(page, deck.slides.length, timeout),
+        errorSeen,
+      ])
+    }
+    finally {
+      clearInterval(watch)
+    }
+    await failOnBrokenSlides(page, deck, errors)
     // Slidev breaks the page after every slide, the last one too: that would add a blank page.
     await page.addStyleTag({ content: '.print-slide-container:last-of-type { break-after: auto !important }' })
-    await failOnBrokenSlides(page, deck, errors)
     // Page size = the print container Slidev drew (its height is rounded up from the aspect ratio).
     const size = await page.locator('.print-slide-container').first().boundingBox()
     const bytes = await page.pdf({
@@ -136,12 +138,10 @@ export async function finishSlidesPdf(bytes: Uint8Array, deck: Deck): Promise<Ui
     keywords: deck.keywords,
     lang: deck.lang,
   })
-  setOutline(doc, deck.chapters.map((chapter, i) => ({
+  setOutline(doc, deck.chapters.map(chapter => ({
     title: chapter.title,
     page: chapter.firstSlide - 1,
-    children: deck.slides
-      .filter(s => s.no >= chapter.firstSlide && s.no < (deck.chapters[i + 1]?.firstSlide ?? Infinity))
-      .map(s => ({ title: `${s.no}. ${s.title}`, page: s.no - 1 })),
+    children: slidesOf(deck, chapter).map(s => ({ title: `${s.no}. ${s.title}`, page: s.no - 1 })),
   })))
   return doc.save()
 }
