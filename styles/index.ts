@@ -7,6 +7,7 @@ import '@fontsource/noto-sans/700.css'
 import '@fontsource/jetbrains-mono/400.css'
 // Bold code (a selected instruction, **`x`**) needs the real bold: a synthesized one prints as a Type 3 bitmap font.
 import '@fontsource/jetbrains-mono/700.css'
+import './tokens.css'
 import './deck.css'
 
 // While editing (npm run dev) the deck uses the full Noto Sans SC, so a character typed a second ago
