@@ -19,6 +19,10 @@ export interface DeckSlide {
   notes: string
   /** The slide's Markdown body, without frontmatter and notes. */
   content: string
+  /** The slide's frontmatter (layout, props, `minutes` …). */
+  frontmatter: Record<string, unknown>
+  /** Planned minutes of the section this slide opens (cover, chapter divider, closing); see AUTHORING.md. */
+  minutes?: number
 }
 
 export interface Chapter {
@@ -27,9 +31,23 @@ export interface Chapter {
   lastSlide: number
 }
 
+/** Who gives the talk, where, and where it lives: set once in the headmatter (see README). */
+export interface TalkInfo {
+  /** The speaker's name: Slidev's `author`. */
+  speaker: string
+  affiliation: string
+  event: string
+  date: string
+  /** The hosted site's absolute URL ending in `/`, or '' when unknown (`--site-url` overrides the headmatter). */
+  siteUrl: string
+}
+
 export interface Deck {
   title: string
   author: string
+  talk: TalkInfo
+  /** The headmatter's `duration` in minutes (0 when not set). */
+  durationMinutes: number
   info: string
   keywords: string[]
   lang: string
@@ -78,12 +96,22 @@ export async function readDeck(entry = 'slides.md', root = process.cwd()): Promi
       line: slide.source.start + 1,
       notes: (slide.note ?? '').trim(),
       content: slide.content,
+      frontmatter: slide.frontmatter as Record<string, unknown>,
+      minutes: typeof slide.frontmatter.minutes === 'number' ? slide.frontmatter.minutes : undefined,
     })
   }
   const aspect = String(head.aspectRatio ?? '16/9').split(/[/:]/).map(Number)
   return {
     title: head.title ?? 'Slidev',
     author: head.author ?? '',
+    talk: {
+      speaker: String(head.author ?? ''),
+      affiliation: String(head.affiliation ?? ''),
+      event: String(head.event ?? ''),
+      date: String(head.date ?? ''),
+      siteUrl: normalizeSiteUrl(String(head.siteUrl ?? '')),
+    },
+    durationMinutes: parseDuration(head.duration),
     info: String(head.info ?? '').trim(),
     keywords: String(head.keywords ?? '').split(/[,，]/).map(k => k.trim()).filter(Boolean),
     lang: head.lang ?? 'zh-CN',
@@ -94,6 +122,33 @@ export async function readDeck(entry = 'slides.md', root = process.cwd()): Promi
     slides,
     chapters,
   }
+}
+
+/** `45min`, `1h30min`, `45` → minutes; 0 when absent or unreadable. */
+export function parseDuration(value: unknown): number {
+  if (typeof value === 'number')
+    return value
+  const text = String(value ?? '').trim()
+  const m = /^(?:(\d+(?:\.\d+)?)\s*h)?\s*(?:(\d+(?:\.\d+)?)\s*(?:min|m)?)?$/.exec(text)
+  if (!text || !m)
+    return 0
+  return Number(m[1] ?? 0) * 60 + Number(m[2] ?? 0)
+}
+
+/** An absolute http(s) URL with a trailing slash, or '' — throws on anything else so a typo is caught at build. */
+export function normalizeSiteUrl(url: string): string {
+  if (!url)
+    return ''
+  let parsed: URL
+  try {
+    parsed = new URL(url)
+  }
+  catch {
+    throw new Error(`site URL "${url}" is not an absolute URL — write it like https://talks.example.org/virt/`)
+  }
+  if (!/^https?:$/.test(parsed.protocol))
+    throw new Error(`site URL "${url}" must start with http:// or https://`)
+  return parsed.href.endsWith('/') ? parsed.href : `${parsed.href}/`
 }
 
 /** A heading as readers see it: no component tags (`<Cite … />`), no Markdown emphasis. */

@@ -1,0 +1,51 @@
+/**
+ * Speaker notes as the tools read them (conventions in AUTHORING.md):
+ * - a paragraph that starts with 【提示】 is a stage direction — done, not said;
+ * - `[click]` / `[click:3]` at the start of a paragraph marks where a click's narration begins.
+ * The attendee handout and the reading view show the narration without either; reading time counts
+ * only what is said.
+ */
+
+export const STAGE_DIRECTION = '【提示】'
+
+const CLICK_MARKER = /^\[click(?::\d+)?\]\s*/gm
+
+function paragraphs(notes: string): string[] {
+  return notes.split(/\n\s*\n/).map(p => p.trim()).filter(Boolean)
+}
+
+/** Is this paragraph (click marker allowed before it) a stage direction? */
+export function isStageDirection(paragraph: string): boolean {
+  return paragraph.replace(CLICK_MARKER, '').trimStart().startsWith(STAGE_DIRECTION)
+}
+
+/** The notes without stage directions; click markers kept (the presenter view needs them). */
+export function withoutStageDirections(notes: string): string {
+  return paragraphs(notes).filter(p => !isStageDirection(p)).join('\n\n')
+}
+
+/** What the audience may read: the narration without stage directions and without click markers. */
+export function attendeeNarration(notes: string): string {
+  return withoutStageDirections(notes).replace(CLICK_MARKER, '').trim()
+}
+
+/**
+ * Units of reading time: each Han character, kana or full-width sign counts one; each run of Latin
+ * letters or digits (a word, a number) counts one. At 240 units a minute, Chinese prose reads aloud
+ * at the pace of a talk.
+ */
+export function readingUnits(text: string): number {
+  const plain = text
+    .replace(/<[^>]*>/g, ' ') // HTML and component tags
+    .replace(/`([^`]*)`/g, '$1')
+  const han = plain.match(/[\u3000-\u303F\u3040-\u30FF\u3400-\u9FFF\uF900-\uFAFF\uFF00-\uFFEF]/g)?.length ?? 0
+  const words = plain.match(/[A-Z0-9][\w.\-/+]*/gi)?.length ?? 0
+  return han + words
+}
+
+export const READING_UNITS_PER_MINUTE = 240
+
+/** Minutes to say these notes aloud (stage directions are not said). */
+export function readingMinutes(notes: string, perMinute = READING_UNITS_PER_MINUTE): number {
+  return readingUnits(attendeeNarration(notes)) / perMinute
+}
