@@ -714,6 +714,10 @@ async function main(): Promise<void> {
     })
     process.stdout.write(`${formatGateReport(result)}\n`)
     process.exitCode = result.problems.length ? 1 : 0
+    // Words and balance per slide (issue #11, tools/density.ts), from the slides PDF the build put in the site.
+    // Printed for authors; `npm run density` is the command that fails on it.
+    const { densitySection } = await import('./density.ts')
+    process.stdout.write(await densitySection(join(positionals[0] ?? 'dist', 'slides.pdf'), values.entry))
   }
   catch (error) {
     console.error(error instanceof Error
