@@ -8,7 +8,13 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['models/**/*.test.ts', 'data/**/*.test.ts', 'tools/**/*.test.ts'],
+          include: [
+            'models/**/*.test.ts',
+            'data/**/*.test.ts',
+            'tools/**/*.test.ts',
+            'styles/**/*.test.ts',
+            'composables/**/*.test.ts',
+          ],
           environment: 'node',
         },
       },
