@@ -10,9 +10,8 @@ import { execFileSync } from 'node:child_process'
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import process from 'node:process'
-import { parseArgs } from 'node:util'
 import { launchChromium } from './browser.ts'
+import { runCli, UsageError } from './cli.ts'
 import { writeAtomic } from './pdf.ts'
 
 export interface ContactSheetOptions {
@@ -93,27 +92,32 @@ export function sheetHtml(images: string[], columns: number, thumbWidth: number)
   </style><main>${cells}</main>`
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
-  const { values, positionals } = parseArgs({
-    allowPositionals: true,
+if (import.meta.main) {
+  await runCli({
+    name: 'tools/contact-sheet.ts',
+    summary: 'All slides of the slides PDF as thumbnails in one PNG (the build writes exports/overview.png).',
+    positionals: '[pdf=exports/slides.pdf]',
     options: {
-      out: { type: 'string', default: 'exports/overview.png' },
-      columns: { type: 'string', default: '6' },
+      out: {
+        type: 'string',
+        value: 'png',
+        help: 'where the image goes',
+        default: 'exports/overview.png',
+      },
+      columns: {
+        type: 'string',
+        value: 'n',
+        help: 'thumbnails per row',
+        default: '6',
+      },
+    },
+    run: async ({ values, positionals }) => {
+      const columns = Number(values.columns)
+      if (!Number.isInteger(columns) || columns < 1)
+        throw new UsageError(`--columns ${values.columns}: give a whole number of thumbnails per row, e.g. --columns 6`)
+      const pdf = positionals[0] ?? 'exports/slides.pdf'
+      const count = await writeContactSheet({ pdf, out: values.out!, columns })
+      console.log(`${values.out}  ${count} slides from ${pdf}`)
     },
   })
-  try {
-    const pdf = positionals[0] ?? 'exports/slides.pdf'
-    const count = await writeContactSheet({
-      pdf,
-      out: values.out,
-      columns: Number(values.columns),
-    })
-    console.log(`${values.out}  ${count} slides from ${pdf}`)
-  }
-  catch (error) {
-    console.error(error instanceof Error
-      ? error.message
-      : error)
-    process.exitCode = 1
-  }
 }
