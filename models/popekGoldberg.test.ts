@@ -73,7 +73,7 @@ describe('step model: guest → VMM → guest', () => {
       '执行 SETBASE',
       '陷入 VMM',
       'VMM 模拟',
-      '返回客户机',
+      '返回Guest',
     ])
     expect(s.at(-1)!.outcome).toBe('correct')
   })
