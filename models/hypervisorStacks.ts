@@ -33,7 +33,7 @@ export interface Stack {
 export const STACKS: Stack[] = [
   {
     id: 'type1',
-    title: 'Type 1 裸机',
+    title: 'Type 1 裸金属',
     examples: 'ESX、Xen、KVM',
     layers: [
       {
