@@ -110,7 +110,12 @@ describe('pre-copy live migration, current Xen rules (migration v2, xg_sr_save.c
   })
 
   it('has no 3·M rule: a λ = 1.2 guest is sent 5 times, then stopped and copied whole (6 GiB in total)', () => {
-    const r = simulatePrecopy({ memoryMiB: 1024, bandwidthMBps: 125, dirtyRateMBps: 150, rules: 'xen' })
+    const r = simulatePrecopy({
+      memoryMiB: 1024,
+      bandwidthMBps: 125,
+      dirtyRateMBps: 150,
+      rules: 'xen',
+    })
     expect(r.cap).toBe('rounds')
     expect(r.totalDataMiB).toBe(6 * 1024)
     expect(r.downtimeS).toBeCloseTo(8.59, 2)

@@ -143,7 +143,11 @@ export function simulatePrecopy(input: MigrationInput): MigrationResult {
 
   let maxRounds = input.maxRounds ?? Infinity
   let maxData = input.maxDataMiB ?? Infinity
-  const xen = rules === 'xen' ? XEN_RULES : rules === 'xen-legacy' ? XEN_LEGACY_RULES : undefined
+  const xen = rules === 'xen'
+    ? XEN_RULES
+    : rules === 'xen-legacy'
+      ? XEN_LEGACY_RULES
+      : undefined
   if (xen) {
     maxRounds = Math.min(maxRounds, xen.maxIterations)
     maxData = Math.min(maxData, xen.maxSentFactor * M)
