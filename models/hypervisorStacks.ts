@@ -33,7 +33,7 @@ export interface Stack {
 export const STACKS: Stack[] = [
   {
     id: 'type1',
-    title: 'Type 1 裸机',
+    title: 'Type 1 裸金属',
     examples: 'ESX、Xen、KVM',
     layers: [
       {
@@ -155,7 +155,7 @@ export const STACKS: Stack[] = [
       },
       {
         id: 'vmm',
-        label: '精简 VMM',
+        label: '用户态 VMM',
         kind: 'vmm',
         shared: false,
       },
@@ -173,7 +173,7 @@ export const STACKS: Stack[] = [
       },
     ],
     boundaryAbove: 'hk',
-    boundaryNote: 'KVM 虚拟化边界；每个 microVM 一个 VMM 进程',
+    boundaryNote: 'KVM 虚拟化边界；每个 microVM 一个用户态 VMM 进程',
   },
 ]
 
