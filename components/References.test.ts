@@ -22,7 +22,9 @@ describe('<References />', () => {
   })
 
   it('splits into any number of parts without losing or repeating an entry', () => {
-    const parts = [1, 2, 3].map(part => mount(References, { props: { part, parts: 3 } }))
+    const parts = [1, 2, 3].map(part => mount(References, {
+      props: { part, parts: 3 },
+    }))
     const titles = parts.flatMap(p => p.findAll('li').map(li => li.text()))
     expect(titles).toHaveLength(references.length)
     expect(new Set(titles).size).toBe(references.length)
