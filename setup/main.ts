@@ -1,6 +1,6 @@
 import { defineAppSetup } from '@slidev/types'
 import { injectionModelStore } from '../composables/useSyncedInputs'
-import { createModelStore } from './modelStore'
+import { modelStore } from './slidevState'
 
 // Slidev provides each slide's number under this key (see composables/useRenderContext.ts for why it is a string).
 const injectionCurrentPage = '$$slidev-page'
@@ -11,7 +11,7 @@ const injectionCurrentPage = '$$slidev-page'
  */
 export default defineAppSetup(({ app }) => {
   // One store of live-model inputs for the whole app, synced with every other view of the deck.
-  app.provide(injectionModelStore, createModelStore(`deck-models ${import.meta.env.BASE_URL}`))
+  app.provide(injectionModelStore, modelStore())
   app.config.errorHandler = (error, instance, info) => {
     const page = (instance?.$ as { provides?: Record<string, { value?: number }> } | undefined)?.provides?.[injectionCurrentPage]?.value
     console.error(`[deck] slide ${page ?? '?'}: ${error instanceof Error
