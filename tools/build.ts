@@ -8,8 +8,9 @@ import { copyFileSync, existsSync, readdirSync, readFileSync, renameSync, rmSync
 import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import { basename, dirname, join, relative, resolve } from 'node:path'
 import process from 'node:process'
-import { parseArgs, promisify } from 'node:util'
+import { promisify } from 'node:util'
 import { brotliCompress, constants, gzip } from 'node:zlib'
+import { runCli } from './cli.ts'
 import { readDeck } from './deck.ts'
 import { exportFromSite } from './export.ts'
 import { slidevBuild } from './slidev.ts'
@@ -140,27 +141,38 @@ export async function buildSite(options: SiteOptions = {}) {
   }
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
-  const { values } = parseArgs({
+if (import.meta.main) {
+  await runCli({
+    name: 'tools/build.ts',
+    summary: 'Build the hosted site (no speaker notes) and print the slides PDF and the handout from it.',
     options: {
-      'out': { type: 'string' },
-      'base': { type: 'string' },
-      'entry': { type: 'string' },
-      'with-notes': { type: 'boolean', default: false },
+      'entry': {
+        type: 'string',
+        value: 'slides.md',
+        help: 'the deck\'s entry file (its folder holds components/, public/ …)',
+        default: 'slides.md',
+      },
+      'out': {
+        type: 'string',
+        value: 'dir',
+        help: 'where the site goes',
+        default: 'dist',
+      },
+      'base': {
+        type: 'string',
+        value: 'path',
+        help: 'the sub-path the site is served under, e.g. /repo/',
+        default: '/',
+      },
+      'with-notes': { type: 'boolean', help: 'keep speaker notes in the site (the presenter copy; keep it private)' },
+    },
+    run: async ({ values }) => {
+      await buildSite({
+        out: values.out,
+        base: values.base,
+        entry: values.entry,
+        withNotes: values['with-notes'],
+      })
     },
   })
-  try {
-    await buildSite({
-      out: values.out,
-      base: values.base,
-      entry: values.entry,
-      withNotes: values['with-notes'],
-    })
-  }
-  catch (error) {
-    console.error(error instanceof Error
-      ? error.message
-      : error)
-    process.exitCode = 1
-  }
 }

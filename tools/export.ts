@@ -9,9 +9,8 @@ import type { HandoutLayout } from './handout.ts'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import process from 'node:process'
-import { parseArgs } from 'node:util'
 import { launchChromium } from './browser.ts'
+import { runCli, UsageError } from './cli.ts'
 import { readDeck } from './deck.ts'
 import { HANDOUT_LAYOUTS, renderHandout } from './handout.ts'
 import { writeAtomic } from './pdf.ts'
@@ -98,42 +97,56 @@ function seconds(since: number) {
   return `${((performance.now() - since) / 1000).toFixed(1)} s`
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
-  const { values } = parseArgs({
+if (import.meta.main) {
+  await runCli({
+    name: 'tools/export.ts',
+    summary: 'Print the slides PDF and the handout from a fresh production build of the deck (no dev server).',
     options: {
-      only: { type: 'string' },
-      layout: { type: 'string', multiple: true },
-      dark: { type: 'boolean', default: false },
-      out: { type: 'string', default: 'exports' },
-      entry: { type: 'string', default: 'slides.md' },
+      entry: {
+        type: 'string',
+        value: 'slides.md',
+        help: 'the deck\'s entry file (its folder holds components/, public/ …)',
+        default: 'slides.md',
+      },
+      out: {
+        type: 'string',
+        value: 'dir',
+        help: 'where the PDFs go',
+        default: 'exports',
+      },
+      only: { type: 'string', value: 'slides|handout', help: 'print only one of the two' },
+      layout: {
+        type: 'string',
+        value: '1|2|6',
+        multiple: true,
+        help: 'handout layout: slides per A4 page',
+        default: ['1'],
+      },
+      dark: { type: 'boolean', help: 'print the slides in dark mode (slides-dark.pdf)' },
+    },
+    run: async ({ values }) => {
+      const layouts = (values.layout ?? ['1']).map(Number) as HandoutLayout[]
+      const bad = values.layout?.find(l => !HANDOUT_LAYOUTS.includes(Number(l) as HandoutLayout))
+      if (bad !== undefined)
+        throw new UsageError(`--layout ${bad} is not a handout layout (choose ${HANDOUT_LAYOUTS.join(', ')})`)
+      if (values.only && !['slides', 'handout'].includes(values.only))
+        throw new UsageError(`--only ${values.only}: choose slides or handout`)
+      const siteDir = mkdtempSync(join(tmpdir(), 'deck-export-'))
+      try {
+        const deck = await readDeck(values.entry)
+        await slidevBuild({ entry: values.entry, out: siteDir, quiet: true })
+        await exportFromSite({
+          siteDir,
+          deck,
+          outDir: values.out,
+          only: values.only as ExportOptions['only'],
+          dark: values.dark,
+          layouts,
+        })
+      }
+      finally {
+        rmSync(siteDir, { recursive: true, force: true })
+      }
     },
   })
-  const layouts = (values.layout ?? ['1']).map(Number) as HandoutLayout[]
-  const bad = layouts.find(l => !HANDOUT_LAYOUTS.includes(l))
-  if (bad !== undefined || (values.only && !['slides', 'handout'].includes(values.only))) {
-    console.error('Usage: node tools/export.ts [--only slides|handout] [--layout 1|2|6 …] [--dark] [--out exports] [--entry slides.md]')
-    process.exit(2)
-  }
-  const siteDir = mkdtempSync(join(tmpdir(), 'deck-export-'))
-  try {
-    const deck = await readDeck(values.entry)
-    await slidevBuild({ entry: values.entry, out: siteDir, quiet: true })
-    await exportFromSite({
-      siteDir,
-      deck,
-      outDir: values.out,
-      only: values.only as ExportOptions['only'],
-      dark: values.dark,
-      layouts,
-    })
-  }
-  catch (error) {
-    console.error(error instanceof Error
-      ? error.message
-      : error)
-    process.exitCode = 1
-  }
-  finally {
-    rmSync(siteDir, { recursive: true, force: true })
-  }
 }
