@@ -1,6 +1,7 @@
 import { defineAppSetup } from '@slidev/types'
 import { injectionModelStore } from '../composables/useSyncedInputs'
 import { modelStore } from './slidevState'
+import './presenter.css'
 
 // Slidev provides each slide's number under this key (see composables/useRenderContext.ts for why it is a string).
 const injectionCurrentPage = '$$slidev-page'
