@@ -1,10 +1,11 @@
 import type { RenderContext } from '@slidev/types'
 import type { Ref } from 'vue'
 import { computed, inject } from 'vue'
+import { SLIDEV } from '../tools/slidev-internals.ts'
 
-// Slidev's `injectionRenderContext` (@slidev/client/constants.ts). Its value is a plain string by
-// design; importing the constant would pull Slidev's client into unit tests and breaks the build alias.
-export const injectionRenderContext = '$$slidev-render-context'
+// Slidev's `injectionRenderContext` (a plain string by design): importing Slidev's own constant would pull
+// its client into unit tests and break the build alias, so it comes from tools/slidev-internals.ts.
+export const injectionRenderContext = SLIDEV.renderContextKey
 
 /**
  * Whether a component should show its finished, static picture instead of waiting for input:

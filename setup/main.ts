@@ -1,7 +1,5 @@
 import { defineAppSetup } from '@slidev/types'
-
-// Slidev provides each slide's number under this key (see composables/useRenderContext.ts for why it is a string).
-const injectionCurrentPage = '$$slidev-page'
+import { SLIDEV } from '../tools/slidev-internals.ts'
 
 /**
  * A component that throws is reported with the slide it sits on, so the export (tools/slides-pdf.ts)
@@ -9,7 +7,7 @@ const injectionCurrentPage = '$$slidev-page'
  */
 export default defineAppSetup(({ app }) => {
   app.config.errorHandler = (error, instance, info) => {
-    const page = (instance?.$ as { provides?: Record<string, { value?: number }> } | undefined)?.provides?.[injectionCurrentPage]?.value
+    const page = (instance?.$ as { provides?: Record<string, { value?: number }> } | undefined)?.provides?.[SLIDEV.pageKey]?.value
     console.error(`[deck] slide ${page ?? '?'}: ${error instanceof Error
       ? error.message
       : String(error)} (${info})`, error)
