@@ -1,4 +1,7 @@
 import { defineAppSetup } from '@slidev/types'
+import { injectionModelStore } from '../composables/useSyncedInputs'
+import { modelStore } from './slidevState'
+import './presenter.css'
 
 // Slidev provides each slide's number under this key (see composables/useRenderContext.ts for why it is a string).
 const injectionCurrentPage = '$$slidev-page'
@@ -8,6 +11,8 @@ const injectionCurrentPage = '$$slidev-page'
  * and the browser tests can name the slide and its file instead of printing a blank page.
  */
 export default defineAppSetup(({ app }) => {
+  // One store of live-model inputs for the whole app, synced with every other view of the deck.
+  app.provide(injectionModelStore, modelStore())
   app.config.errorHandler = (error, instance, info) => {
     const page = (instance?.$ as { provides?: Record<string, { value?: number }> } | undefined)?.provides?.[injectionCurrentPage]?.value
     console.error(`[deck] slide ${page ?? '?'}: ${error instanceof Error
