@@ -224,14 +224,6 @@ export const references: Reference[] = [
     year: 2009,
   },
   {
-    id: 'industry-history',
-    authors: 'AWS, VMware, Intel, AMD, Docker, Google, OpenStack, libvirt',
-    title: 'Product announcements and release histories: EC2 beta (2006-08-25), Lambda preview (2014-11-13), Kubernetes (2014-06-10), Docker (2013-03), OpenStack Austin (2010-10-21), libvirt 0.0.1 (2005-12-19), VT-x (2005-11), AMD-V (2006-05-23), VMware founded (1998-02), VMware Workstation (1999-05), ESX (2001), vMotion (2003)',
-    venue: 'vendor press releases and project release lists',
-    year: 2014,
-    short: '厂商发布史',
-  },
-  {
     id: 'intel-sdm',
     authors: 'Intel',
     title: 'Intel 64 and IA-32 Architectures Software Developer’s Manual, Vol. 3C: VMX Non-Root Operation; APIC Virtualization and Virtual Interrupts (posted interrupts)',
