@@ -49,7 +49,10 @@ describe('agenda from chapter dividers', () => {
         stubs: { Link },
       },
     })
-    expect(w.findAll('li').map(li => li.text())).toEqual(['01背景：虚拟化的诞生4 分钟', '02CPU 虚拟化3 分钟'])
+    const texts = (cls: string) => w.findAll(`.${cls}`).map(e => e.text())
+    expect(texts('agenda-no')).toEqual(['01', '02'])
+    expect(texts('agenda-title')).toEqual(['背景：虚拟化的诞生', 'CPU 虚拟化'])
+    expect(texts('agenda-min')).toEqual(['4 分钟', '3 分钟'])
     expect(w.findAll('a').map(a => a.attributes('data-to'))).toEqual(['3', '8'])
     expect(w.get('ol').classes()).not.toContain('two')
     const many = Array.from({ length: 12 }, (_, i) => route(10 + i, `第 ${i + 1} 章`, { layout: 'chapter', chapter: i + 1, minutes: 3 }))
