@@ -62,7 +62,7 @@ export const STACKS: Stack[] = [
       },
     ],
     boundaryAbove: 'hv',
-    boundaryNote: '虚拟硬件接口：VM exit / hypercall',
+    boundaryNote: '边界：虚拟硬件接口',
   },
   {
     id: 'type2',
@@ -101,7 +101,7 @@ export const STACKS: Stack[] = [
       },
     ],
     boundaryAbove: 'hv',
-    boundaryNote: '虚拟硬件接口；宿主 OS 也在信任链中',
+    boundaryNote: '边界：虚拟硬件 + 宿主 OS',
   },
   {
     id: 'container',
@@ -134,7 +134,7 @@ export const STACKS: Stack[] = [
       },
     ],
     boundaryAbove: 'rt',
-    boundaryNote: '共享内核的系统调用接口（namespaces + cgroups）',
+    boundaryNote: '边界：系统调用（namespaces + cgroups）',
   },
   {
     id: 'microvm',
@@ -173,7 +173,7 @@ export const STACKS: Stack[] = [
       },
     ],
     boundaryAbove: 'hk',
-    boundaryNote: 'KVM 虚拟化边界；每个 microVM 一个用户态 VMM 进程',
+    boundaryNote: '边界：KVM + 精简的用户态 VMM',
   },
 ]
 

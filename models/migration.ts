@@ -276,6 +276,6 @@ export function postCopy(memoryMiB: number, bandwidthMBps: number, stateMiB = 0)
     downtimeS: transferSeconds(stateMiB, bandwidthMBps),
     totalTimeS: transferSeconds(memoryMiB + stateMiB, bandwidthMBps),
     totalDataMiB: memoryMiB + stateMiB,
-    note: '访问尚未到达的页会触发远程缺页，vCPU 要等一次网络往返；源端在迁移完成前宕机则虚拟机丢失',
+    note: '远程缺页，vCPU 要等网络往返；源端在迁移完成前宕机则虚拟机丢失',
   }
 }

@@ -25,7 +25,7 @@ export interface ContactSheetOptions {
 
 /** Renders the sheet, writes it to `options.out` (atomically); returns the number of slides on it. */
 export async function writeContactSheet(options: ContactSheetOptions): Promise<number> {
-  const { pdf, out, columns = 6, thumbWidth = 300 } = options
+  const { pdf, out, columns = 6, thumbWidth = 240 } = options
   if (!existsSync(pdf))
     throw new Error(`${pdf} not found — run \`npm run build\` first, or pass the slides PDF's path`)
   const pages = renderPages(pdf, thumbWidth)

@@ -9,7 +9,7 @@
  * the audience reads them too). The content box: the union of the text's boxes and of the ink on a small
  * greyscale render (`pdftoppm`), so a diagram without labels counts as content. A slide is top-heavy when
  * that box's vertical centre lies above 42 % of the page height (title and cards up top, the lower third empty).
- * The reference list is exempt: slides that show `<References …>` or set `density: exempt` in frontmatter.
+ * The reference list is exempt: the slides that show the `<References>` component (components/References.vue).
  */
 import type { Deck, DeckSlide } from './deck.ts'
 import { execFileSync } from 'node:child_process'
@@ -185,7 +185,7 @@ function union(a: Box | null, b: Box | null): Box | null {
 
 /** Reference slides are a list to read later, not a slide to read now. */
 export function isExempt(slide: DeckSlide): boolean {
-  return slide.frontmatter.density === 'exempt' || /<References\b/.test(slide.content)
+  return /<References\b/.test(slide.content)
 }
 
 /** Pairs page N with slide N and applies the targets. */
