@@ -22,6 +22,8 @@ export interface SiteOptions {
   withNotes?: boolean
   entry?: string
   exportsDir?: string
+  /** Let the deck load remote assets when printing (one warning per URL); default: offline. */
+  allowRemote?: boolean
 }
 
 const escapeAttr = (text: string) => text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;')
@@ -108,6 +110,7 @@ export async function buildSite(options: SiteOptions = {}) {
       base,
       deck,
       outDir: options.exportsDir ?? 'exports',
+      allowRemote: options.allowRemote,
     })
     for (const file of exported.files)
       copyFileSync(file, join(staging, basename(file)))
@@ -172,6 +175,7 @@ if (import.meta.main) {
         default: '/',
       },
       'with-notes': { type: 'boolean', help: 'keep speaker notes in the site (the presenter copy; keep it private)' },
+      'allow-remote': { type: 'boolean', help: 'let a deck that loads remote assets print anyway, one warning per URL (default: offline)' },
     },
     run: async ({ values }) => {
       await buildSite({
@@ -179,6 +183,7 @@ if (import.meta.main) {
         base: values.base,
         entry: values.entry,
         withNotes: values['with-notes'],
+        allowRemote: values['allow-remote'],
       })
     },
   })
