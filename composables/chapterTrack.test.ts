@@ -32,12 +32,18 @@ const talk = [
 describe('chapter track', () => {
   it('lays out every timed section by its planned minutes and marks where we are', () => {
     const track = chapterTrack(talk, 2)
-    expect(track.sections.map(s => [s.label, s.start, s.minutes, s.state])).toEqual([
-      ['开场', 0, 1, 'past'],
-      ['1', 1, 5, 'past'],
-      ['2', 6, 4, 'here'],
-      ['3', 10, 6, 'next'],
-      ['问答', 16, 3, 'next'],
+    expect(track.sections.map(s => [
+      s.kind,
+      s.label,
+      s.start,
+      s.minutes,
+      s.state,
+    ])).toEqual([
+      ['opening', '开场', 0, 1, 'past'],
+      ['chapter', '1', 1, 5, 'past'],
+      ['chapter', '2', 6, 4, 'here'],
+      ['chapter', '3', 10, 6, 'next'],
+      ['closing', '问答', 16, 3, 'next'],
     ])
     expect(track.total).toBe(19)
     expect(track.chapters).toBe(3)

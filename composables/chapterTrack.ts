@@ -14,7 +14,8 @@ export interface TrackSlide {
 export interface TrackSection {
   /** Slide number of the section's first slide. */
   no: number
-  /** '开场' for the cover, the chapter number for a chapter, '问答' for the closing slide. */
+  kind: 'opening' | 'chapter' | 'closing'
+  /** '开场' for the opening, the chapter number for a chapter, '问答' for the closing slide. */
   label: string
   chapter?: number
   minutes: number
@@ -45,13 +46,19 @@ export function chapterTrack(slides: TrackSlide[], chapter: number): ChapterTrac
     const number = fm.layout === 'chapter'
       ? Number(fm.chapter)
       : undefined
+    const kind: TrackSection['kind'] = number !== undefined
+      ? 'chapter'
+      : fm.layout === 'closing'
+        ? 'closing'
+        : 'opening'
     const isHere = number === chapter
     seenHere ||= isHere
     sections.push({
       no: slide.no,
-      label: number !== undefined
+      kind,
+      label: kind === 'chapter'
         ? String(number)
-        : fm.layout === 'closing'
+        : kind === 'closing'
           ? '问答'
           : '开场',
       chapter: number,
