@@ -109,7 +109,7 @@ describe('dark slides PDF (npm run export -- --dark)', () => {
         siteDir: site.dir,
         base: site.base,
         outDir: out,
-        only: 'slides',
+        only: ['slides'],
         dark: true,
         deck,
         log: () => {},

@@ -1,8 +1,9 @@
 /**
- * `npm run build`: the hosted site in dist/ with no speaker notes, plus both PDFs printed from it
- * (also kept in exports/), a social preview image and a 404 fallback for static hosts.
+ * `npm run build`: the hosted site in dist/ with no speaker notes, plus the PDFs printed from it (kept in
+ * exports/; the slides and the attendee handout also in dist/), the reading view for phones (read/),
+ * a social preview image and a 404 fallback for static hosts.
  * The new site is assembled beside dist/ and swapped in only when complete.
- *   node tools/build.ts [--base /repo/] [--out dist] [--with-notes]
+ *   node tools/build.ts [--base /repo/] [--site-url https://host/repo/] [--out dist] [--with-notes]
  */
 import { copyFileSync, existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { mkdir, readFile, writeFile } from 'node:fs/promises'
@@ -11,8 +12,10 @@ import process from 'node:process'
 import { parseArgs, promisify } from 'node:util'
 import { brotliCompress, constants, gzip } from 'node:zlib'
 import { readDeck } from './deck.ts'
-import { exportFromSite } from './export.ts'
+import { exportFromSite, SITE_PDFS } from './export.ts'
+import { writeReadingView } from './reading.ts'
 import { slidevBuild } from './slidev.ts'
+import { withSiteUrl } from './talk.ts'
 
 export interface SiteOptions {
   out?: string
@@ -20,25 +23,50 @@ export interface SiteOptions {
   withNotes?: boolean
   entry?: string
   exportsDir?: string
+  /** The site's public URL (absolute, e.g. https://talks.example.org/virt/): QR codes and absolute link previews. Default: the headmatter's `siteUrl`. */
+  siteUrl?: string
 }
 
 const escapeAttr = (text: string) => text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;')
 
-/** Slidev writes headmatter strings JSON-quoted into its meta tags; replace them with clean ones. */
-export function socialMeta(html: string, meta: { title: string, description: string, author: string, keywords: string[], image: string }): string {
+export interface SocialMeta {
+  title: string
+  description: string
+  /** The speaker; no tag when empty. */
+  author: string
+  keywords: string[]
+  /** The site's base path ('/' or '/repo/'). */
+  base: string
+  /** The site's public URL ending in '/', or '' when unknown. */
+  siteUrl: string
+  /** The page's path under the site ('' for the home page, '12' for slide 12). */
+  path?: string
+}
+
+/**
+ * Slidev writes headmatter strings JSON-quoted into its meta tags; replace them with clean ones.
+ * With a site URL, the preview image, og:url and the canonical link are absolute (link previews need it).
+ */
+export function socialMeta(html: string, meta: SocialMeta): string {
+  const page = meta.siteUrl
+    ? `${meta.siteUrl}${meta.path ?? ''}`
+    : ''
   const tags = [
     `<meta name="description" content="${escapeAttr(meta.description)}">`,
-    `<meta name="author" content="${escapeAttr(meta.author)}">`,
+    meta.author && `<meta name="author" content="${escapeAttr(meta.author)}">`,
     `<meta name="keywords" content="${escapeAttr(meta.keywords.join(','))}">`,
+    page && `<link rel="canonical" href="${escapeAttr(page)}">`,
     `<meta property="og:type" content="website">`,
     `<meta property="og:title" content="${escapeAttr(meta.title)}">`,
     `<meta property="og:description" content="${escapeAttr(meta.description)}">`,
-    `<meta property="og:image" content="${escapeAttr(meta.image)}">`,
+    page && `<meta property="og:url" content="${escapeAttr(page)}">`,
+    `<meta property="og:image" content="${escapeAttr(`${meta.siteUrl || meta.base}og-image.png`)}">`,
     `<meta property="og:locale" content="zh_CN">`,
     `<meta name="twitter:card" content="summary_large_image">`,
-  ].join('\n')
+  ].filter(Boolean).join('\n')
   return html
     .replace(/<meta (?:name="(?:description|author|keywords)"|property="og:[^"]+"|name="twitter:[^"]+")[^>]*>\s*/g, '')
+    .replace(/<link rel="canonical"[^>]*>\s*/g, '')
     .replace('</title>', `</title>\n${tags}\n`)
 }
 
@@ -86,7 +114,7 @@ export async function buildSite(options: SiteOptions = {}) {
   const staging = `${out}.tmp-${process.pid}`
   rmSync(staging, { recursive: true, force: true })
   try {
-    const deck = await readDeck(options.entry)
+    const deck = withSiteUrl(await readDeck(options.entry), options.siteUrl)
     let started = performance.now()
     await slidevBuild({
       entry: options.entry,
@@ -94,6 +122,7 @@ export async function buildSite(options: SiteOptions = {}) {
       base,
       withNotes: options.withNotes,
       quiet: true,
+      siteUrl: deck.talk.siteUrl,
     })
     console.log(`site built in ${((performance.now() - started) / 1000).toFixed(1)} s`)
     started = performance.now()
@@ -107,15 +136,26 @@ export async function buildSite(options: SiteOptions = {}) {
       deck,
       outDir: options.exportsDir ?? 'exports',
     })
-    for (const file of exported.files)
+    // The site links to the slides and the attendee handout; the speaker handout stays in exports/.
+    for (const file of exported.files.filter(f => SITE_PDFS.includes(basename(f))))
       copyFileSync(file, join(staging, basename(file)))
-    writeFileSync(join(staging, 'og-image.png'), exported.cover)
+    writeFileSync(join(staging, 'og-image.png'), exported.cover!)
+    const reading = await writeReadingView({
+      siteDir: staging,
+      base,
+      deck,
+      slidesPdf: exported.files.find(f => basename(f) === 'slides.pdf')!,
+      root: dirname(resolve(options.entry ?? 'slides.md')),
+    })
+    if (reading.uncovered.length)
+      console.warn(`reading view: Deck Sans lacks ${reading.uncovered.join('')} — they fall back to a system font; is the text in slides/, layouts/ or tools/reading.ts?`)
     const html = socialMeta(readFileSync(index, 'utf8'), {
       title: deck.title,
       description: deck.info,
-      author: deck.author,
+      author: deck.talk.speaker,
       keywords: deck.keywords,
-      image: `${base}og-image.png`,
+      base,
+      siteUrl: deck.talk.siteUrl,
     })
     writeFileSync(index, html)
     // Static hosts answer unknown paths with 404.html: serving the app there makes /12 reloadable.
@@ -126,6 +166,7 @@ export async function buildSite(options: SiteOptions = {}) {
     await compressFiles(staging, [
       index,
       join(staging, '404.html'),
+      reading.file,
     ])
     console.log(`PDFs printed in ${((performance.now() - started) / 1000).toFixed(1)} s`)
     if (existsSync(out))
@@ -147,6 +188,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
       'base': { type: 'string' },
       'entry': { type: 'string' },
       'with-notes': { type: 'boolean', default: false },
+      'site-url': { type: 'string' },
     },
   })
   try {
@@ -155,6 +197,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
       base: values.base,
       entry: values.entry,
       withNotes: values['with-notes'],
+      siteUrl: values['site-url'],
     })
   }
   catch (error) {

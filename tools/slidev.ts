@@ -3,6 +3,7 @@ import { spawn } from 'node:child_process'
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 import process from 'node:process'
+import { SITE_URL_ENV } from './talk.ts'
 
 const require = createRequire(import.meta.url)
 export const SLIDEV_BIN = join(dirname(require.resolve('@slidev/cli/package.json')), 'bin/slidev.mjs')
@@ -14,6 +15,8 @@ export interface SiteBuildOptions {
   /** Keep speaker notes in the bundle (the presenter copy). Off for the hosted site. */
   withNotes?: boolean
   quiet?: boolean
+  /** The hosted site's URL, for the QR code and the links (tools/talk.ts); '' keeps the headmatter's. */
+  siteUrl?: string
 }
 
 /** npm packages the deck's fonts come from: without them Chinese falls back to whatever the machine has. */
@@ -43,12 +46,18 @@ export function slidevBuild(options: SiteBuildOptions): Promise<void> {
     args.push('--base', options.base)
   if (!options.withNotes)
     args.push('--without-notes')
-  return run(args, options.quiet)
+  return run(args, options.quiet, options.siteUrl
+    ? { [SITE_URL_ENV]: options.siteUrl }
+    : {})
 }
 
-export function run(args: string[], quiet = false): Promise<void> {
+export function run(args: string[], quiet = false, env: Record<string, string> = {}): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, args, {
+      env: {
+        ...process.env,
+        ...env,
+      },
       stdio: quiet
         ? ['ignore', 'ignore', 'pipe']
         : 'inherit',
