@@ -97,7 +97,9 @@ export async function readDeck(entry = 'slides.md', root = process.cwd()): Promi
       notes: (slide.note ?? '').trim(),
       content: slide.content,
       frontmatter: slide.frontmatter as Record<string, unknown>,
-      minutes: typeof slide.frontmatter.minutes === 'number' ? slide.frontmatter.minutes : undefined,
+      minutes: typeof slide.frontmatter.minutes === 'number'
+        ? slide.frontmatter.minutes
+        : undefined,
     })
   }
   const aspect = String(head.aspectRatio ?? '16/9').split(/[/:]/).map(Number)
@@ -148,7 +150,9 @@ export function normalizeSiteUrl(url: string): string {
   }
   if (!/^https?:$/.test(parsed.protocol))
     throw new Error(`site URL "${url}" must start with http:// or https://`)
-  return parsed.href.endsWith('/') ? parsed.href : `${parsed.href}/`
+  return parsed.href.endsWith('/')
+    ? parsed.href
+    : `${parsed.href}/`
 }
 
 /** A heading as readers see it: no component tags (`<Cite … />`), no Markdown emphasis. */

@@ -65,7 +65,7 @@ export function siteFontFaces(siteDir: string, base: string): string {
 }
 
 /** Characters of `text` outside every Deck Sans unicode-range (Latin is Noto Sans's, and it has it all). */
-function uncoveredBy(fontCss: string, text: string): string[] {
+export function uncoveredCharacters(fontCss: string, text: string): string[] {
   const ranges = [
     ...fontCss.matchAll(/@font-face\s*\{[^}]*font-family:\s*["']?Deck Sans[^}]*unicode-range:([^;}]+)/g),
   ]
@@ -75,6 +75,11 @@ function uncoveredBy(fontCss: string, text: string): string[] {
   ]
     .filter(cp => cp >= 0x2E80 && !ranges.some(([start, end]) => cp >= start && cp <= end))
     .map(cp => String.fromCodePoint(cp))
+}
+
+/** The text a page shows: no styles, no tags (attributes such as alt are not drawn). */
+export function visibleText(html: string): string {
+  return html.replace(/<style>[\s\S]*?<\/style>/g, '').replace(/<[^>]*>/g, ' ')
 }
 
 /** Each page of the PDF as plain text (pdftotext separates pages with a form feed). */
@@ -228,9 +233,8 @@ ${url
   const file = join(dir, 'index.html')
   mkdirSync(dirname(file), { recursive: true })
   writeFileSync(file, html)
-  const visible = html.replace(/<style>[\s\S]*?<\/style>/, '').replace(/<[^>]*>/g, ' ')
   return {
     file,
-    uncovered: uncoveredBy(fonts, visible),
+    uncovered: uncoveredCharacters(fonts, visibleText(html)),
   }
 }
