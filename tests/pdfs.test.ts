@@ -26,7 +26,7 @@ describe('slides PDF', () => {
     expect(pdfText(slidesPdf, 1)).toContain('虚拟化技术与云基础设施')
     const info = pdfInfo(slidesPdf)
     expect(info.Title).toBe(deck.title)
-    expect(info.Author).toBe(deck.author)
+    expect(info.Author ?? '').toBe(deck.talk.speaker)
     expect(info.Keywords).toContain('KVM')
     expect(info.Subject).toContain('云基础设施')
     expect(await pdfLanguage(slidesPdf)).toBe('zh-CN')
