@@ -9,13 +9,14 @@
  *   node tools/bench.ts [--out bench-results] [--skip-stock] [--skip-4x] [--skip-visit] [--timeout 900]
  */
 import type { Browser, CDPSession, Page } from 'playwright-chromium'
+import type { CliOption, CliValues } from './cli.ts'
 import { spawn } from 'node:child_process'
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import os, { tmpdir } from 'node:os'
 import { join, relative, resolve } from 'node:path'
 import process from 'node:process'
-import { parseArgs } from 'node:util'
 import { findChromium, launchChromium } from './browser.ts'
+import { runCli } from './cli.ts'
 import { readDeck } from './deck.ts'
 import { serveStatic } from './serve.ts'
 import { SLIDEV_BIN } from './slidev.ts'
@@ -415,16 +416,25 @@ await buildSite({ entry: ${JSON.stringify(entry)}, out: ${JSON.stringify(join(di
   return ['--input-type=module', '-e', script]
 }
 
-async function main() {
-  const { values } = parseArgs({
-    options: {
-      'out': { type: 'string', default: 'bench-results' },
-      'skip-stock': { type: 'boolean', default: false },
-      'skip-4x': { type: 'boolean', default: false },
-      'skip-visit': { type: 'boolean', default: false },
-      'timeout': { type: 'string', default: '900' },
-    },
-  })
+const OPTIONS = {
+  'out': {
+    type: 'string',
+    value: 'dir',
+    help: 'where the JSON result goes',
+    default: 'bench-results',
+  },
+  'skip-stock': { type: 'boolean', help: 'do not measure stock slidev build + export' },
+  'skip-4x': { type: 'boolean', help: 'do not measure the deck four times as long' },
+  'skip-visit': { type: 'boolean', help: 'do not measure visiting the built site' },
+  'timeout': {
+    type: 'string',
+    value: 's',
+    help: 'give up on one build after this many seconds',
+    default: '900',
+  },
+} satisfies Record<string, CliOption>
+
+async function main(values: CliValues<typeof OPTIONS> & { out: string }) {
   const timeout = Number(values.timeout)
   const log = (line: string) => console.log(line)
   const work = mkdtempSync(join(tmpdir(), 'deck-bench-'))
@@ -618,11 +628,11 @@ function table(r: Record<string, any>): string {
   return `${lines.join('\n')}\n\nTargets\n${targetLines.join('\n')}`
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
-  main().catch((error) => {
-    console.error(error instanceof Error
-      ? error.stack
-      : error)
-    process.exitCode = 1
+if (import.meta.main) {
+  await runCli({
+    name: 'tools/bench.ts',
+    summary: 'Measure what the deck costs to make and to visit, against stock Slidev; prints a table and writes JSON.',
+    options: OPTIONS,
+    run: ({ values }) => main({ ...values, out: values.out ?? 'bench-results' }),
   })
 }

@@ -8,6 +8,7 @@ import type { Browser, LaunchOptions } from 'playwright-chromium'
 import { existsSync } from 'node:fs'
 import process from 'node:process'
 import { chromium } from 'playwright-chromium'
+import { runCli } from './cli.ts'
 
 const SYSTEM_BROWSERS = [
   '/usr/bin/chromium',
@@ -79,14 +80,13 @@ export function launchChromium(options: LaunchOptions = {}): Promise<Browser> {
   })
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
-  try {
-    console.log(findChromium())
-  }
-  catch (error) {
-    console.error(error instanceof BrowserNotFoundError
-      ? error.message
-      : error)
-    process.exit(1)
-  }
+if (import.meta.main) {
+  await runCli({
+    name: 'tools/browser.ts',
+    summary: 'Print the path of the Chromium the tools use, or say how to install one.',
+    options: {},
+    run: () => {
+      console.log(findChromium())
+    },
+  })
 }

@@ -9,8 +9,9 @@ import { copyFileSync, existsSync, readdirSync, readFileSync, renameSync, rmSync
 import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import { basename, dirname, join, relative, resolve } from 'node:path'
 import process from 'node:process'
-import { parseArgs, promisify } from 'node:util'
+import { promisify } from 'node:util'
 import { brotliCompress, constants, gzip } from 'node:zlib'
+import { runCli } from './cli.ts'
 import { readDeck } from './deck.ts'
 import { exportFromSite, SITE_PDFS } from './export.ts'
 import { writeReadingView } from './reading.ts'
@@ -181,29 +182,44 @@ export async function buildSite(options: SiteOptions = {}) {
   }
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
-  const { values } = parseArgs({
+if (import.meta.main) {
+  await runCli({
+    name: 'tools/build.ts',
+    summary: 'Build the hosted site (no speaker notes) with its reading view, and print the slides PDF and both handouts from it.',
     options: {
-      'out': { type: 'string' },
-      'base': { type: 'string' },
-      'entry': { type: 'string' },
-      'with-notes': { type: 'boolean', default: false },
-      'site-url': { type: 'string' },
+      'entry': {
+        type: 'string',
+        value: 'slides.md',
+        help: 'the deck\'s entry file (its folder holds components/, public/ …)',
+        default: 'slides.md',
+      },
+      'out': {
+        type: 'string',
+        value: 'dir',
+        help: 'where the site goes',
+        default: 'dist',
+      },
+      'base': {
+        type: 'string',
+        value: 'path',
+        help: 'the sub-path the site is served under, e.g. /repo/',
+        default: '/',
+      },
+      'with-notes': { type: 'boolean', help: 'keep speaker notes in the site (the presenter copy; keep it private)' },
+      'site-url': {
+        type: 'string',
+        value: 'url',
+        help: 'where the site will live, e.g. https://talks.example.org/virt/: QR codes, absolute link previews (default: the headmatter\'s siteUrl)',
+      },
+    },
+    run: async ({ values }) => {
+      await buildSite({
+        out: values.out,
+        base: values.base,
+        entry: values.entry,
+        withNotes: values['with-notes'],
+        siteUrl: values['site-url'],
+      })
     },
   })
-  try {
-    await buildSite({
-      out: values.out,
-      base: values.base,
-      entry: values.entry,
-      withNotes: values['with-notes'],
-      siteUrl: values['site-url'],
-    })
-  }
-  catch (error) {
-    console.error(error instanceof Error
-      ? error.message
-      : error)
-    process.exitCode = 1
-  }
 }

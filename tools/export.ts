@@ -10,9 +10,8 @@ import type { HandoutAudience, HandoutLayout } from './handout.ts'
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { basename, join } from 'node:path'
-import process from 'node:process'
-import { parseArgs } from 'node:util'
 import { launchChromium } from './browser.ts'
+import { runCli, UsageError } from './cli.ts'
 import { readDeck } from './deck.ts'
 import { DEFAULT_HANDOUT_LAYOUT, HANDOUT_LAYOUTS, handoutName, renderHandout } from './handout.ts'
 import { writeAtomic } from './pdf.ts'
@@ -130,57 +129,84 @@ function seconds(since: number) {
   return `${((performance.now() - since) / 1000).toFixed(1)} s`
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
-  const usage = 'Usage: node tools/export.ts [--only slides|handout|speaker …] [--layout 1|2|6 …] [--dark] [--out exports] [--site dist] [--site-url <url>] [--entry slides.md]'
-  const { values } = parseArgs({
+if (import.meta.main) {
+  await runCli({
+    name: 'tools/export.ts',
+    summary: 'Print the slides PDF and the handouts from a fresh production build of the deck (no dev server); refresh the copies the site in dist/ links to.',
     options: {
-      'only': { type: 'string', multiple: true },
-      'layout': { type: 'string', multiple: true },
-      'dark': { type: 'boolean', default: false },
-      'out': { type: 'string', default: 'exports' },
-      'site': { type: 'string', default: 'dist' },
-      'site-url': { type: 'string' },
-      'entry': { type: 'string', default: 'slides.md' },
+      'entry': {
+        type: 'string',
+        value: 'slides.md',
+        help: 'the deck\'s entry file (its folder holds components/, public/ …)',
+        default: 'slides.md',
+      },
+      'out': {
+        type: 'string',
+        value: 'dir',
+        help: 'where the PDFs go',
+        default: 'exports',
+      },
+      'only': {
+        type: 'string',
+        value: 'slides|handout|speaker',
+        multiple: true,
+        help: 'print only these: the slides, the attendee handout, the speaker handout (default: all three)',
+      },
+      'layout': {
+        type: 'string',
+        value: '1|2|6',
+        multiple: true,
+        help: `handout slides per A4 page, each layout its own file (default: ${DEFAULT_HANDOUT_LAYOUT}); alone, prints only that attendee handout`,
+      },
+      'dark': { type: 'boolean', help: 'print the slides in dark mode (slides-dark.pdf) and nothing else' },
+      'site': {
+        type: 'string',
+        value: 'dir',
+        help: 'the built site whose copies of slides.pdf and handout.pdf are refreshed, when it exists',
+        default: 'dist',
+      },
+      'site-url': {
+        type: 'string',
+        value: 'url',
+        help: 'where the site lives (QR code on the cover, the closing slide and the handout cover); default: the headmatter\'s siteUrl',
+      },
+    },
+    run: async ({ values }) => {
+      const layouts = (values.layout ?? [
+        String(DEFAULT_HANDOUT_LAYOUT),
+      ]).map(Number) as HandoutLayout[]
+      const bad = values.layout?.find(l => !HANDOUT_LAYOUTS.includes(Number(l) as HandoutLayout))
+      if (bad !== undefined)
+        throw new UsageError(`--layout ${bad} is not a handout layout (choose ${HANDOUT_LAYOUTS.join(', ')})`)
+      const unknown = values.only?.find(o => !TARGETS[o])
+      if (unknown !== undefined)
+        throw new UsageError(`--only ${unknown}: choose ${Object.keys(TARGETS).join(', ')}`)
+      const siteDir = mkdtempSync(join(tmpdir(), 'deck-export-'))
+      try {
+        const deck = withSiteUrl(await readDeck(values.entry), values['site-url'])
+        await slidevBuild({
+          entry: values.entry,
+          out: siteDir,
+          quiet: true,
+          siteUrl: deck.talk.siteUrl,
+        })
+        const { files } = await exportFromSite({
+          siteDir,
+          deck,
+          outDir: values.out,
+          // `--layout N` alone prints that attendee handout and nothing else.
+          only: values.only?.map(o => TARGETS[o]) ?? (values.layout
+            ? ['attendee']
+            : undefined),
+          dark: values.dark,
+          layouts,
+        })
+        for (const copy of refreshSiteCopies(files, values.site!))
+          console.log(`${copy}  updated`)
+      }
+      finally {
+        rmSync(siteDir, { recursive: true, force: true })
+      }
     },
   })
-  const layouts = (values.layout ?? [
-    String(DEFAULT_HANDOUT_LAYOUT),
-  ]).map(Number) as HandoutLayout[]
-  const only = values.only?.map(o => TARGETS[o])
-  if (layouts.some(l => !HANDOUT_LAYOUTS.includes(l)) || only?.includes(undefined as never)) {
-    console.error(usage)
-    process.exit(2)
-  }
-  const siteDir = mkdtempSync(join(tmpdir(), 'deck-export-'))
-  try {
-    const deck = withSiteUrl(await readDeck(values.entry), values['site-url'])
-    await slidevBuild({
-      entry: values.entry,
-      out: siteDir,
-      quiet: true,
-      siteUrl: deck.talk.siteUrl,
-    })
-    const { files } = await exportFromSite({
-      siteDir,
-      deck,
-      outDir: values.out,
-      // `--layout N` alone prints that attendee handout and nothing else.
-      only: only ?? (values.layout
-        ? ['attendee']
-        : undefined),
-      dark: values.dark,
-      layouts,
-    })
-    for (const copy of refreshSiteCopies(files, values.site))
-      console.log(`${copy}  updated`)
-  }
-  catch (error) {
-    console.error(error instanceof Error
-      ? error.message
-      : error)
-    process.exitCode = 1
-  }
-  finally {
-    rmSync(siteDir, { recursive: true, force: true })
-  }
 }

@@ -14,6 +14,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, w
 import { createRequire } from 'node:module'
 import { dirname, join, relative, resolve } from 'node:path'
 import process from 'node:process'
+import { runCli } from './cli.ts'
 
 export type Range = [start: number, end: number]
 
@@ -230,10 +231,17 @@ export async function buildDeckFont(options: SubsetOptions): Promise<SubsetResul
   }
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
-  const started = performance.now()
-  const result = await buildDeckFont({
-    root: process.cwd(),
+if (import.meta.main) {
+  await runCli({
+    name: 'tools/font-subset.ts',
+    summary: 'Cut Noto Sans SC down to the characters the deck uses (the \'Deck Sans\' family the build loads).',
+    options: {},
+    run: async () => {
+      const started = performance.now()
+      const result = await buildDeckFont({
+        root: process.cwd(),
+      })
+      console.log(`${result.codePoints} code points → ${result.files.length} woff2 files, ${(result.bytes / 1024).toFixed(0)} KB in ${relative(process.cwd(), dirname(result.cssFile))} (${((performance.now() - started) / 1000).toFixed(1)} s)`)
+    },
   })
-  console.log(`${result.codePoints} code points → ${result.files.length} woff2 files, ${(result.bytes / 1024).toFixed(0)} KB in ${relative(process.cwd(), dirname(result.cssFile))} (${((performance.now() - started) / 1000).toFixed(1)} s)`)
 }

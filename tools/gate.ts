@@ -29,9 +29,9 @@ import type { DeckSlide } from './deck.ts'
 import { mkdirSync, rmSync } from 'node:fs'
 import { basename, dirname, join, relative, resolve } from 'node:path'
 import process from 'node:process'
-import { parseArgs } from 'node:util'
 import { AxeBuilder } from '@axe-core/playwright'
 import { launchChromium } from './browser.ts'
+import { runCli } from './cli.ts'
 import { readDeck } from './deck.ts'
 import { serveStatic } from './serve.ts'
 
@@ -692,36 +692,48 @@ export function formatGateReport(result: GateResult): string {
   return lines.join('\n')
 }
 
-async function main(): Promise<void> {
-  const { values, positionals } = parseArgs({
-    allowPositionals: true,
+if (import.meta.main) {
+  await runCli({
+    name: 'tools/gate.ts',
+    summary: 'Open the built site in Chromium and check every slide at every click, light and dark: overflow, console trouble, requests off the machine, images, fonts, axe.',
+    positionals: '[siteDir=dist]',
     options: {
-      base: { type: 'string', default: '/' },
-      entry: { type: 'string', default: 'slides.md' },
-      screenshots: { type: 'string', default: 'screenshots' },
-      quiet: { type: 'boolean', default: false },
+      entry: {
+        type: 'string',
+        value: 'slides.md',
+        help: 'the deck\'s entry file, for file:line of each slide',
+        default: 'slides.md',
+      },
+      base: {
+        type: 'string',
+        value: 'path',
+        help: 'the sub-path the site was built for',
+        default: '/',
+      },
+      screenshots: {
+        type: 'string',
+        value: 'dir',
+        help: 'where light/ and dark/ PNGs of every step go',
+        default: 'screenshots',
+      },
+      quiet: { type: 'boolean', help: 'no progress lines on stderr' },
+    },
+    run: async ({ values, positionals }) => {
+      const result = await runGate({
+        siteDir: positionals[0] ?? 'dist',
+        base: values.base,
+        entry: values.entry,
+        screenshots: values.screenshots,
+        log: values.quiet
+          ? undefined
+          : line => console.error(line),
+      })
+      process.stdout.write(`${formatGateReport(result)}\n`)
+      // Words and balance per slide (issue #11, tools/density.ts), from the slides PDF the build put in the site.
+      // Printed for authors; `npm run density` is the command that fails on it.
+      const { densitySection } = await import('./density.ts')
+      process.stdout.write(await densitySection(join(positionals[0] ?? 'dist', 'slides.pdf'), values.entry))
+      return result.problems.length ? 1 : 0
     },
   })
-  try {
-    const result = await runGate({
-      siteDir: positionals[0] ?? 'dist',
-      base: values.base,
-      entry: values.entry,
-      screenshots: values.screenshots,
-      log: values.quiet
-        ? undefined
-        : line => console.error(line),
-    })
-    process.stdout.write(`${formatGateReport(result)}\n`)
-    process.exitCode = result.problems.length ? 1 : 0
-  }
-  catch (error) {
-    console.error(error instanceof Error
-      ? error.message
-      : error)
-    process.exitCode = 2
-  }
 }
-
-if (import.meta.url === `file://${process.argv[1]}`)
-  void main()
