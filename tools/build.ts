@@ -1,3 +1,4 @@
+import type { ReadingViewResult } from './reading.ts'
 /**
  * `npm run build`: the hosted site in dist/ with no speaker notes, plus the PDFs printed from it (kept in
  * exports/; the slides and the attendee handout also in dist/), the reading view for phones (read/),
@@ -131,25 +132,31 @@ export async function buildSite(options: SiteOptions = {}) {
     const aside = `${staging}.compressed`
     const compressing = compressFiles(staging, compressibleFiles(staging).filter(f => f !== index), aside)
     compressing.catch(() => {}) // awaited below; a failed export must not also report this
+    // The reading view draws its images from the slides PDF (poppler) while Chromium prints the handouts.
+    let reading: Promise<ReadingViewResult> | undefined
     const exported = await exportFromSite({
       siteDir: staging,
       base,
       deck,
       outDir: options.exportsDir ?? 'exports',
+      onSlidesPdf: (slidesPdf) => {
+        reading = writeReadingView({
+          siteDir: staging,
+          base,
+          deck,
+          slidesPdf,
+          root: dirname(resolve(options.entry ?? 'slides.md')),
+        })
+        reading.catch(() => {}) // awaited below
+      },
     })
     // The site links to the slides and the attendee handout; the speaker handout stays in exports/.
     for (const file of exported.files.filter(f => SITE_PDFS.includes(basename(f))))
       copyFileSync(file, join(staging, basename(file)))
     writeFileSync(join(staging, 'og-image.png'), exported.cover!)
-    const reading = await writeReadingView({
-      siteDir: staging,
-      base,
-      deck,
-      slidesPdf: exported.files.find(f => basename(f) === 'slides.pdf')!,
-      root: dirname(resolve(options.entry ?? 'slides.md')),
-    })
-    if (reading.uncovered.length)
-      console.warn(`reading view: Deck Sans lacks ${reading.uncovered.join('')} — they fall back to a system font; is the text in slides/, layouts/ or tools/reading.ts?`)
+    const view = await reading!
+    if (view.uncovered.length)
+      console.warn(`reading view: Deck Sans lacks ${view.uncovered.join('')} — they fall back to a system font; is the text in slides/, layouts/ or tools/reading.ts?`)
     const html = socialMeta(readFileSync(index, 'utf8'), {
       title: deck.title,
       description: deck.info,
@@ -167,7 +174,7 @@ export async function buildSite(options: SiteOptions = {}) {
     await compressFiles(staging, [
       index,
       join(staging, '404.html'),
-      reading.file,
+      view.file,
     ])
     console.log(`PDFs printed in ${((performance.now() - started) / 1000).toFixed(1)} s`)
     if (existsSync(out))

@@ -43,6 +43,8 @@ export interface ExportOptions {
   deck?: Deck
   browser?: Browser
   log?: (line: string) => void
+  /** Called once the slides PDF is written, before the handouts print (the build starts the reading view). */
+  onSlidesPdf?: (file: string) => void
 }
 
 export interface ExportResult {
@@ -78,6 +80,7 @@ export async function exportFromSite(options: ExportOptions): Promise<ExportResu
         const path = join(outDir, dark ? 'slides-dark.pdf' : 'slides.pdf')
         writeAtomic(path, slides.pdf)
         written.push(path)
+        options.onSlidesPdf?.(path)
         log(`${path}  ${deck.slides.length} pages  ${kb(slides.pdf)}  ${seconds(started)}`)
       }
       for (const audience of ['attendee', 'speaker'] as const) {
