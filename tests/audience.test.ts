@@ -15,8 +15,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { launchChromium } from '../tools/browser.ts'
 import { buildSite } from '../tools/build.ts'
 import { readDeck } from '../tools/deck.ts'
+import { renderHandout } from '../tools/handout.ts'
 import { siteFontFaces, uncoveredCharacters, visibleText } from '../tools/reading.ts'
 import { serveStatic } from '../tools/serve.ts'
+import { openPrintPage } from '../tools/slides-pdf.ts'
 import { openSite, recordTrouble, site } from './browser.ts'
 import { pdfInfo, pdfLanguage, pdfOutline, pdfText } from './pdf.ts'
 
@@ -171,6 +173,32 @@ describe('attendee and speaker handouts of a deck with stage directions', () => 
   it('only the slides and the attendee handout go into the site', () => {
     const pdfs = readdirSync(without.dist).filter(f => f.endsWith('.pdf')).sort()
     expect(pdfs).toEqual(['handout.pdf', 'slides.pdf'])
+  })
+})
+
+describe('the attendee handout of the deck reads on paper', () => {
+  it('citations on the slides and the notes print at 7 pt or more (two slides a page)', async () => {
+    const deck = await readDeck()
+    const server = await serveStatic(site.dir, { base: site.base })
+    const print = await openPrintPage({ browser, siteUrl: server.url, deck })
+    try {
+      await renderHandout({ page: print.page, deck })
+      // Printed size: CSS px × the slide's scale in its box, at 0.75 pt a CSS px.
+      const sizes = await print.page.evaluate(() => ({
+        cites: Array.from(document.querySelectorAll<HTMLElement>('#deck-handout .cite'), (cite) => {
+          const scale = Number((cite.closest('.slide-box') as HTMLElement).style.getPropertyValue('--handout-scale'))
+          return Number.parseFloat(getComputedStyle(cite).fontSize) * scale * 0.75
+        }),
+        notes: Array.from(document.querySelectorAll<HTMLElement>('#deck-handout .notes p'), p => Number.parseFloat(getComputedStyle(p).fontSize) * 0.75),
+      }))
+      expect(sizes.cites.length).toBeGreaterThan(0)
+      expect(Math.min(...sizes.cites)).toBeGreaterThanOrEqual(7)
+      expect(Math.min(...sizes.notes)).toBeGreaterThanOrEqual(7)
+    }
+    finally {
+      await print.close()
+      await server.close()
+    }
   })
 })
 
