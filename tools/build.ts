@@ -12,6 +12,7 @@ import { basename, dirname, join, relative, resolve } from 'node:path'
 import process from 'node:process'
 import { promisify } from 'node:util'
 import { brotliCompress, constants, gzip } from 'node:zlib'
+import { escapeHtml } from '@vue/shared'
 import { runCli } from './cli.ts'
 import { readDeck } from './deck.ts'
 import { exportFromSite, SITE_PDFS } from './export.ts'
@@ -28,8 +29,6 @@ export interface SiteOptions {
   /** The site's public URL (absolute, e.g. https://talks.example.org/virt/): QR codes and absolute link previews. Default: the headmatter's `siteUrl`. */
   siteUrl?: string
 }
-
-const escapeAttr = (text: string) => text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;')
 
 export interface SocialMeta {
   title: string
@@ -54,15 +53,15 @@ export function socialMeta(html: string, meta: SocialMeta): string {
     ? `${meta.siteUrl}${meta.path ?? ''}`
     : ''
   const tags = [
-    `<meta name="description" content="${escapeAttr(meta.description)}">`,
-    meta.author && `<meta name="author" content="${escapeAttr(meta.author)}">`,
-    `<meta name="keywords" content="${escapeAttr(meta.keywords.join(','))}">`,
-    page && `<link rel="canonical" href="${escapeAttr(page)}">`,
+    `<meta name="description" content="${escapeHtml(meta.description)}">`,
+    meta.author && `<meta name="author" content="${escapeHtml(meta.author)}">`,
+    `<meta name="keywords" content="${escapeHtml(meta.keywords.join(','))}">`,
+    page && `<link rel="canonical" href="${escapeHtml(page)}">`,
     `<meta property="og:type" content="website">`,
-    `<meta property="og:title" content="${escapeAttr(meta.title)}">`,
-    `<meta property="og:description" content="${escapeAttr(meta.description)}">`,
-    page && `<meta property="og:url" content="${escapeAttr(page)}">`,
-    `<meta property="og:image" content="${escapeAttr(`${meta.siteUrl || meta.base}og-image.png`)}">`,
+    `<meta property="og:title" content="${escapeHtml(meta.title)}">`,
+    `<meta property="og:description" content="${escapeHtml(meta.description)}">`,
+    page && `<meta property="og:url" content="${escapeHtml(page)}">`,
+    `<meta property="og:image" content="${escapeHtml(`${meta.siteUrl || meta.base}og-image.png`)}">`,
     `<meta property="og:locale" content="zh_CN">`,
     `<meta name="twitter:card" content="summary_large_image">`,
   ].filter(Boolean).join('\n')

@@ -14,6 +14,7 @@ import type { Deck, DeckSlide } from './deck.ts'
 import type { OutlineItem } from './pdf.ts'
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
+import { escapeHtml } from '@vue/shared'
 import MarkdownIt from 'markdown-it'
 import { PDFDocument } from 'pdf-lib'
 import { references } from '../data/references.ts'
@@ -65,8 +66,6 @@ interface HandoutPage {
   slides: number[]
 }
 
-const escape = (text: string) => text.replace(/[&<>"']/g, c => `&#${c.charCodeAt(0)};`)
-
 function notesHtml(slide: DeckSlide, audience: HandoutAudience): string {
   if (audience === 'attendee') {
     const narration = attendeeNarration(slide.notes)
@@ -86,7 +85,7 @@ function notesHtml(slide: DeckSlide, audience: HandoutAudience): string {
 
 function slideBlock(slide: DeckSlide, layout: HandoutLayout, audience: HandoutAudience): string {
   const box = `<div class="slide-box" data-slide="${slide.no}"></div>`
-  const heading = `${slide.no}. ${escape(slide.title)}`
+  const heading = `${slide.no}. ${escapeHtml(slide.title)}`
   if (layout === 6)
     return `<figure class="thumb">${box}<figcaption>${heading}</figcaption></figure>`
   const notes = notesHtml(slide, audience)
@@ -94,19 +93,19 @@ function slideBlock(slide: DeckSlide, layout: HandoutLayout, audience: HandoutAu
 }
 
 async function coverHtml(deck: Deck, audience: HandoutAudience): Promise<string> {
-  const agenda = deck.chapters.map(c => `<li><span class="chapter">${escape(c.title)}</span><span>幻灯片 ${c.firstSlide}</span></li>`).join('')
+  const agenda = deck.chapters.map(c => `<li><span class="chapter">${escapeHtml(c.title)}</span><span>幻灯片 ${c.firstSlide}</span></li>`).join('')
   const who = talkLine(deck.talk)
   const site = deck.talk.siteUrl
-    ? `<figure class="site">${await qrSvg(deck.talk.siteUrl)}<figcaption>幻灯片、讲义与阅读版<br><a href="${escape(deck.talk.siteUrl)}">${escape(deck.talk.siteUrl)}</a></figcaption></figure>`
+    ? `<figure class="site">${await qrSvg(deck.talk.siteUrl)}<figcaption>幻灯片、讲义与阅读版<br><a href="${escapeHtml(deck.talk.siteUrl)}">${escapeHtml(deck.talk.siteUrl)}</a></figcaption></figure>`
     : ''
   return `<div class="cover">
       <p class="kicker">${audience === 'speaker'
         ? '讲者讲义 · 含舞台提示，请勿分发'
         : '讲义'}</p>
-      <h1>${escape(deck.title)}</h1>
-      <p class="info">${escape(deck.info)}</p>
+      <h1>${escapeHtml(deck.title)}</h1>
+      <p class="info">${escapeHtml(deck.info)}</p>
       ${who
-        ? `<p class="meta">${escape(who)}</p>`
+        ? `<p class="meta">${escapeHtml(who)}</p>`
         : ''}
       ${site}
       <h2>目录</h2><ol class="agenda">${agenda}</ol></div>`
@@ -132,7 +131,7 @@ async function buildPages(deck: Deck, layout: HandoutLayout, audience: HandoutAu
           ? chapter.title
           : undefined,
         body: `${i === 0
-          ? `<h2 class="chapter-title">${escape(chapter.title)}</h2>`
+          ? `<h2 class="chapter-title">${escapeHtml(chapter.title)}</h2>`
           : ''}<div class="layout-${layout}">${here.map(s => slideBlock(s, layout, audience)).join('')}</div>`,
         slides: here.map(s => s.no),
       })
@@ -140,8 +139,8 @@ async function buildPages(deck: Deck, layout: HandoutLayout, audience: HandoutAu
   }
   for (let i = 0; i < references.length; i += REFERENCES_PER_PAGE) {
     const items = references.slice(i, i + REFERENCES_PER_PAGE)
-      .map(r => `<li><b>${escape(r.authors)}</b>. ${escape(r.title)}. <i>${escape(r.venue)}</i>, ${r.year}.${r.url
-        ? ` <a href="${escape(r.url)}">${escape(r.url)}</a>`
+      .map(r => `<li><b>${escapeHtml(r.authors)}</b>. ${escapeHtml(r.title)}. <i>${escapeHtml(r.venue)}</i>, ${r.year}.${r.url
+        ? ` <a href="${escapeHtml(r.url)}">${escapeHtml(r.url)}</a>`
         : ''}</li>`)
       .join('')
     pages.push({
@@ -211,7 +210,7 @@ body > #app { display: none !important }
 
 function handoutDom(deck: Deck, pages: HandoutPage[]): string {
   return pages.map((page, i) => `<div class="page">
-    <header aria-hidden="true"><span>${escape(deck.title)}</span><span>${escape(page.chapter)}</span></header>
+    <header aria-hidden="true"><span>${escapeHtml(deck.title)}</span><span>${escapeHtml(page.chapter)}</span></header>
     <main>${page.body}</main>
     <footer aria-hidden="true">第 ${i + 1} 页 / 共 ${pages.length} 页</footer></div>`).join('')
 }

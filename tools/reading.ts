@@ -11,6 +11,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, w
 import { dirname, join } from 'node:path'
 import process from 'node:process'
 import { promisify } from 'node:util'
+import { escapeHtml } from '@vue/shared'
 import MarkdownIt from 'markdown-it'
 import { references } from '../data/references.ts'
 import { slidesOf } from './deck.ts'
@@ -41,8 +42,6 @@ const IMAGE_WIDTH = 1080
 const run = promisify(execFile)
 // html: false — a note that holds raw HTML is shown as text, never run.
 const markdown = new MarkdownIt({ html: false, linkify: true, typographer: false })
-const escape = (text: string) => text.replace(/[&<>"']/g, c => `&#${c.charCodeAt(0)};`)
-
 /** Components that take input (a slider, a button, keys): shown static here, live on a larger screen. */
 export function interactiveComponents(root: string): Set<string> {
   const dir = join(root, 'components')
@@ -161,8 +160,8 @@ export async function writeReadingView(options: ReadingViewOptions): Promise<Rea
     const narration = attendeeNarration(slide.notes)
     const alt = `幻灯片 ${slide.no}：${texts[slide.no - 1] || slide.title}`
     return `<article id="s${slide.no}">
-<h3>${slide.no}. ${escape(slide.title)}</h3>
-<figure><img src="${base}read/slides/${images[slide.no - 1]}" width="980" height="${Math.round(980 / deck.aspectRatio)}" loading="lazy" decoding="async" alt="${escape(alt)}">${isLive(slide, live)
+<h3>${slide.no}. ${escapeHtml(slide.title)}</h3>
+<figure><img src="${base}read/slides/${images[slide.no - 1]}" width="980" height="${Math.round(980 / deck.aspectRatio)}" loading="lazy" decoding="async" alt="${escapeHtml(alt)}">${isLive(slide, live)
   ? `<figcaption class="live">这一页是可以操作的模型，这里是它的最终状态。在电脑等大屏幕上打开<a href="${base}${slide.no}">第 ${slide.no} 页</a>，可以自己动手试。</figcaption>`
   : ''}</figure>
 ${narration
@@ -170,14 +169,14 @@ ${narration
   : ''}
 </article>`
   }
-  const refs = references.map(r => `<li>${escape(r.authors)}. ${escape(r.title)}. <i>${escape(r.venue)}</i>, ${r.year}.${r.url
-    ? ` <a href="${escape(r.url)}">${escape(r.url)}</a>`
+  const refs = references.map(r => `<li>${escapeHtml(r.authors)}. ${escapeHtml(r.title)}. <i>${escapeHtml(r.venue)}</i>, ${r.year}.${r.url
+    ? ` <a href="${escapeHtml(r.url)}">${escapeHtml(r.url)}</a>`
     : ''}</li>`).join('')
   const refList = `<ol class="refs" id="refs">${refs}</ol>`
   // The list as text goes where the deck shows its references (a <References /> slide), or at the end.
   const refsChapter = deck.chapters.findIndex(c => slidesOf(deck, c).some(s => s.content.includes('<References')))
   const chapters = deck.chapters.map((chapter, i) => `<section id="c${i + 1}" aria-labelledby="c${i + 1}-h">
-<h2 id="c${i + 1}-h">${escape(chapter.title)}</h2>
+<h2 id="c${i + 1}-h">${escapeHtml(chapter.title)}</h2>
 ${slidesOf(deck, chapter).map(slideHtml).join('\n')}
 ${i === refsChapter
   ? refList
@@ -186,14 +185,14 @@ ${i === refsChapter
   const who = talkLine(deck.talk)
   const url = deck.talk.siteUrl
   const html = `<!doctype html>
-<html lang="${escape(deck.lang)}">
+<html lang="${escapeHtml(deck.lang)}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escape(deck.title)} — 阅读版</title>
-<meta name="description" content="${escape(deck.info)}">
+<title>${escapeHtml(deck.title)} — 阅读版</title>
+<meta name="description" content="${escapeHtml(deck.info)}">
 ${url
-  ? `<link rel="canonical" href="${escape(url)}read/">\n`
+  ? `<link rel="canonical" href="${escapeHtml(url)}read/">\n`
   : ''}<link rel="icon" href="${base}favicon.svg">
 <style>
 ${fonts}
@@ -203,12 +202,12 @@ ${CSS}</style>
 <div class="wrap">
 <header class="top">
 <p class="kicker">阅读版</p>
-<h1>${escape(deck.title)}</h1>
+<h1>${escapeHtml(deck.title)}</h1>
 ${deck.info
-  ? `<p class="lead">${escape(deck.info)}</p>`
+  ? `<p class="lead">${escapeHtml(deck.info)}</p>`
   : ''}
 ${who
-  ? `<p class="meta">${escape(who)}</p>`
+  ? `<p class="meta">${escapeHtml(who)}</p>`
   : ''}
 <ul class="downloads">
 <li><a href="${base}">播放幻灯片</a></li>
@@ -216,7 +215,7 @@ ${who
 <li><a href="${base}handout.pdf">讲义 PDF</a></li>
 </ul>
 <nav aria-label="目录"><ul>
-${deck.chapters.map((c, i) => `<li><a href="#c${i + 1}">${escape(c.title)}</a></li>`).join('\n')}
+${deck.chapters.map((c, i) => `<li><a href="#c${i + 1}">${escapeHtml(c.title)}</a></li>`).join('\n')}
 ${refsChapter < 0
   ? '<li><a href="#refs">参考文献</a></li>'
   : ''}
@@ -229,7 +228,7 @@ ${refsChapter < 0
   : ''}
 </main>
 ${url
-  ? `<footer class="site">${await qrSvg(url)}<p>这场分享的网址：<br><a href="${escape(url)}">${escape(url)}</a></p></footer>`
+  ? `<footer class="site">${await qrSvg(url)}<p>这场分享的网址：<br><a href="${escapeHtml(url)}">${escapeHtml(url)}</a></p></footer>`
   : ''}
 </div>
 </body>

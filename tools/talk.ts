@@ -8,6 +8,7 @@ import type { Plugin } from 'vite'
 import type { Deck, TalkInfo } from './deck.ts'
 import { resolve } from 'node:path'
 import process from 'node:process'
+import { escapeHtml } from '@vue/shared'
 import QRCode from 'qrcode'
 import { normalizeSiteUrl, readDeck } from './deck.ts'
 
@@ -19,8 +20,6 @@ export interface TalkModule extends TalkInfo {
   qrSvg: string
 }
 
-const escapeXml = (text: string) => text.replace(/[&<>"']/g, c => `&#${c.charCodeAt(0)};`)
-
 /**
  * A QR code as inline SVG: dark modules on a white square with its quiet zone (scanners need dark on
  * light, also on a dark slide), `role="img"` and the URL as its accessible name.
@@ -29,8 +28,8 @@ export async function qrSvg(url: string): Promise<string> {
   if (!url)
     return ''
   const svg = await QRCode.toString(url, { type: 'svg', margin: 2, errorCorrectionLevel: 'M' })
-  return svg.replace('<svg ', `<svg role="img" aria-label="${escapeXml(url)}" class="deck-qr" `)
-    .replace(/^(<svg[^>]*>)/, `$1<title>${escapeXml(url)}</title>`)
+  return svg.replace('<svg ', `<svg role="img" aria-label="${escapeHtml(url)}" class="deck-qr" `)
+    .replace(/^(<svg[^>]*>)/, `$1<title>${escapeHtml(url)}</title>`)
 }
 
 /** The non-empty parts of "speaker · affiliation · event · date": nothing for a field that is not set. */
