@@ -12,14 +12,14 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import process from 'node:process'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { launchChromium } from '../tools/browser.ts'
+import { launchChromium, watchPage } from '../tools/browser.ts'
 import { buildSite } from '../tools/build.ts'
 import { readDeck } from '../tools/deck.ts'
 import { renderHandout } from '../tools/handout.ts'
 import { siteFontFaces, uncoveredCharacters, visibleText } from '../tools/reading.ts'
 import { serveStatic } from '../tools/serve.ts'
 import { openPrintPage } from '../tools/slides-pdf.ts'
-import { openSite, recordTrouble, site } from './browser.ts'
+import { openSite, site } from './browser.ts'
 import { pdfInfo, pdfLanguage, pdfOutline, pdfText } from './pdf.ts'
 
 const FIXTURE = 'tests/fixtures/audience/slides.md'
@@ -65,7 +65,7 @@ async function slideExtras(dist: string, no: number) {
     viewport: { width: 1280, height: 720 },
   })
   try {
-    const trouble = recordTrouble(page)
+    const trouble = await watchPage(page)
     await page.goto(`${server.url}${no}`, { waitUntil: 'networkidle' })
     const slide = page.locator(`.slidev-page-${no}`)
     await slide.waitFor()
@@ -97,7 +97,7 @@ describe('with --site-url', () => {
     ])
     expect(closing.qr[0].width).toBeGreaterThan(100)
     expect(closing.text).toContain(SITE_URL)
-    expect(closing.trouble).toEqual([])
+    expect(closing.trouble.map(t => t.what)).toEqual([])
   })
 
   it('the cover shows the speaker, affiliation, event, date and the QR code', async () => {
@@ -128,7 +128,7 @@ describe('without a site URL', () => {
       expect(extras.brokenImages).toBe(0)
       expect(extras.siteBoxes).toBe(0)
       expect(extras.text).not.toContain('http')
-      expect(extras.trouble).toEqual([])
+      expect(extras.trouble.map(t => t.what)).toEqual([])
     }
   })
 
@@ -256,7 +256,7 @@ describe('the reading view of the deck (read/) on a phone', () => {
           javaScriptEnabled: javaScript,
         })
         const page = await context.newPage()
-        const trouble = recordTrouble(page)
+        const trouble = await watchPage(page)
         await page.goto(`${session.server.url}${path}`, { waitUntil: 'load' })
         await page.evaluate(() => document.fonts.ready)
         const view = await page.evaluate(() => ({
@@ -277,7 +277,7 @@ describe('the reading view of the deck (read/) on a phone', () => {
         expect(view.images).toHaveLength(deck.slides.length)
         expect(view.images.every(i => i.lazy === 'lazy' && i.alt.length > 10)).toBe(true)
         expect(view.fonts).toContain('Deck Sans')
-        expect(trouble).toEqual([])
+        expect(trouble.map(t => t.what)).toEqual([])
         await context.close()
       })
     }

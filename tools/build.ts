@@ -14,6 +14,7 @@ import { promisify } from 'node:util'
 import { brotliCompress, constants, gzip } from 'node:zlib'
 import { escapeHtml } from '@vue/shared'
 import { runCli } from './cli.ts'
+import { writeContactSheet } from './contact-sheet.ts'
 import { readDeck } from './deck.ts'
 import { exportFromSite, SITE_PDFS } from './export.ts'
 import { writeReadingView } from './reading.ts'
@@ -28,6 +29,8 @@ export interface SiteOptions {
   exportsDir?: string
   /** The site's public URL (absolute, e.g. https://talks.example.org/virt/): QR codes and absolute link previews. Default: the headmatter's `siteUrl`. */
   siteUrl?: string
+  /** Let the deck load remote assets when printing (one warning per URL); default: offline. */
+  allowRemote?: boolean
 }
 
 export interface SocialMeta {
@@ -148,11 +151,18 @@ export async function buildSite(options: SiteOptions = {}) {
         })
         reading.catch(() => {}) // awaited below
       },
+      allowRemote: options.allowRemote,
     })
     // The site links to the slides and the attendee handout; the speaker handout stays in exports/.
     for (const file of exported.files.filter(f => SITE_PDFS.includes(basename(f))))
       copyFileSync(file, join(staging, basename(file)))
     writeFileSync(join(staging, 'og-image.png'), exported.cover!)
+    // All slides at a glance (README, authors): thumbnails of the slides PDF just printed.
+    const exportsDir = options.exportsDir ?? 'exports'
+    await writeContactSheet({
+      pdf: join(exportsDir, 'slides.pdf'),
+      out: join(exportsDir, 'overview.png'),
+    })
     const view = await reading!
     if (view.uncovered.length)
       console.warn(`reading view: Deck Sans lacks ${view.uncovered.join('')} — they fall back to a system font; is the text in slides/, layouts/ or tools/reading.ts?`)
@@ -217,6 +227,7 @@ if (import.meta.main) {
         value: 'url',
         help: 'where the site will live, e.g. https://talks.example.org/virt/: QR codes, absolute link previews (default: the headmatter\'s siteUrl)',
       },
+      'allow-remote': { type: 'boolean', help: 'let a deck that loads remote assets print anyway, one warning per URL (default: offline)' },
     },
     run: async ({ values }) => {
       await buildSite({
@@ -225,6 +236,7 @@ if (import.meta.main) {
         entry: values.entry,
         withNotes: values['with-notes'],
         siteUrl: values['site-url'],
+        allowRemote: values['allow-remote'],
       })
     },
   })

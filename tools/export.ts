@@ -45,6 +45,8 @@ export interface ExportOptions {
   log?: (line: string) => void
   /** Called once the slides PDF is written, before the handouts print (the build starts the reading view). */
   onSlidesPdf?: (file: string) => void
+  /** Let the deck load remote assets, one warning per URL; default: blocked, and the export stops naming URL and slide. */
+  allowRemote?: boolean
 }
 
 export interface ExportResult {
@@ -71,6 +73,8 @@ export async function exportFromSite(options: ExportOptions): Promise<ExportResu
       siteUrl: server.url,
       deck,
       dark,
+      allowRemote: options.allowRemote,
+      warn: log,
     })
     try {
       // The slides first: a handout moves the rendered slides into its own page frames.
@@ -173,6 +177,7 @@ if (import.meta.main) {
         value: 'url',
         help: 'where the site lives (QR code on the cover, the closing slide and the handout cover); default: the headmatter\'s siteUrl',
       },
+      'allow-remote': { type: 'boolean', help: 'let a deck that loads remote assets export anyway, one warning per URL (default: offline)' },
     },
     run: async ({ values }) => {
       const layouts = (values.layout ?? [
@@ -202,6 +207,7 @@ if (import.meta.main) {
             ? ['attendee']
             : undefined),
           dark: values.dark,
+          allowRemote: values['allow-remote'],
           layouts,
         })
         for (const copy of refreshSiteCopies(files, values.site!))

@@ -21,6 +21,7 @@ import { references } from '../data/references.ts'
 import { slidesOf } from './deck.ts'
 import { attendeeNarration, speakerParagraphs } from './notes.ts'
 import { setInfo, setOutline } from './pdf.ts'
+import { SLIDEV } from './slidev-internals.ts'
 import { qrSvg, talkLine } from './talk.ts'
 
 export type HandoutLayout = 1 | 2 | 6
@@ -162,7 +163,7 @@ async function buildPages(deck: Deck, layout: HandoutLayout, audience: HandoutAu
 const HANDOUT_CSS = `
 @page { size: A4; margin: 0 }
 html, body { height: auto !important; overflow: visible !important; background: #fff !important; margin: 0 }
-body > #app { display: none !important }
+body > ${SLIDEV.appRoot} { display: none !important }
 #deck-handout { font-family: 'Deck Sans', 'Noto Sans SC', 'Noto Sans', sans-serif; color: #1a1a1a; font-size: 10pt }
 #deck-handout * { box-sizing: border-box }
 #deck-handout a { color: #1d4ed8; text-decoration: none; word-break: break-all }
@@ -174,7 +175,7 @@ body > #app { display: none !important }
 #deck-handout .page > footer { position: absolute; bottom: 7mm; left: 0; right: 0; text-align: center; font-size: 8pt; color: #555 }
 #deck-handout .chapter-title { font-size: 13pt; margin: 0 0 3mm; color: #1d4ed8 }
 #deck-handout .slide-box { flex: none; overflow: hidden; outline: .2mm solid #bbb; position: relative; background: #fff }
-#deck-handout .slide-box > .print-slide-container { transform-origin: 0 0; position: absolute; top: 0; left: 0; margin: 0 !important }
+#deck-handout .slide-box > ${SLIDEV.printSlide} { transform-origin: 0 0; position: absolute; top: 0; left: 0; margin: 0 !important }
 #deck-handout .notes h3 { font-size: 1em; margin: 0 0 1.5mm }
 #deck-handout .notes p, #deck-handout .notes li { margin: 0 0 1.4mm; line-height: 1.5 }
 #deck-handout .notes ul, #deck-handout .notes ol { padding-left: 5mm; margin: 0 0 1.4mm }
@@ -234,7 +235,7 @@ export async function renderHandout(options: HandoutOptions): Promise<Uint8Array
   const title = `${deck.title} — ${audience === 'speaker'
     ? '讲者讲义'
     : '讲义'}`
-  const cut = await page.evaluate(({ html, css, title, lang, minPt }) => {
+  const cut = await page.evaluate(({ html, css, title, lang, minPt, printSlide }) => {
     if (!document.getElementById('deck-handout-style')) {
       const style = Object.assign(document.createElement('style'), { id: 'deck-handout-style', textContent: css })
       document.head.append(style)
@@ -250,7 +251,7 @@ export async function renderHandout(options: HandoutOptions): Promise<Uint8Array
     document.title = title
     document.documentElement.lang = lang
     document.documentElement.classList.remove('dark')
-    const slides = new Map(Array.from(document.querySelectorAll<HTMLElement>('.print-slide-container'), el => [
+    const slides = new Map(Array.from(document.querySelectorAll<HTMLElement>(printSlide), el => [
       Number(el.id.split('-')[0]),
       el,
     ]))
@@ -287,6 +288,7 @@ export async function renderHandout(options: HandoutOptions): Promise<Uint8Array
     title,
     lang: deck.lang,
     minPt: MIN_NOTES_PT,
+    printSlide: SLIDEV.printSlide,
   })
   if (cut.length)
     console.warn(`handout: notes too long to fit even at ${MIN_NOTES_PT} pt, shorten them: ${cut.join('; ')}`)

@@ -12,8 +12,9 @@ import { escapeHtml } from '@vue/shared'
 import QRCode from 'qrcode'
 import { normalizeSiteUrl, readDeck } from './deck.ts'
 
-/** The environment variable tools/build.ts hands the site URL to Slidev's build in. */
+/** The environment variables tools/slidev.ts hands the site URL and the deck's entry to Slidev's build in. */
 export const SITE_URL_ENV = 'DECK_SITE_URL'
+export const DECK_ENTRY_ENV = 'DECK_ENTRY'
 
 export interface TalkModule extends TalkInfo {
   /** The site URL as an inline SVG QR code labelled with the URL; '' without a URL. */
@@ -61,7 +62,8 @@ export async function talkModule(talk: TalkInfo): Promise<TalkModule> {
 
 /**
  * `virtual:deck-talk`: the talk info and QR code as a module the layouts import, in dev and in the build.
- * The deck's entry is the `.md` argument Slidev was started with (Slidev's own default: slides.md).
+ * The deck's entry: the one tools/slidev.ts builds, else the `.md` argument `slidev` was started with,
+ * else Slidev's own default, slides.md in the deck's folder.
  */
 export function deckTalk(): Plugin {
   const id = 'virtual:deck-talk'
