@@ -171,7 +171,7 @@ body > ${SLIDEV.appRoot} { display: none !important }
 #deck-handout .page { width: 210mm; height: 297mm; padding: 12mm 14mm 14mm; position: relative; overflow: hidden; break-after: page; display: flex; flex-direction: column; background: #fff }
 #deck-handout .page:last-child { break-after: auto }
 #deck-handout .page > header { display: flex; justify-content: space-between; font-size: 8pt; color: #555; border-bottom: .3mm solid #ccc; padding-bottom: 1.5mm; margin-bottom: 4mm }
-#deck-handout .page > main { flex: 1; min-height: 0; display: flex; flex-direction: column }
+#deck-handout .page > main { flex: 1; min-height: 0; overflow: hidden; display: flex; flex-direction: column }
 #deck-handout .page > footer { position: absolute; bottom: 7mm; left: 0; right: 0; text-align: center; font-size: 8pt; color: #555 }
 #deck-handout .chapter-title { font-size: 13pt; margin: 0 0 3mm; color: #1d4ed8 }
 #deck-handout .slide-box { flex: none; overflow: hidden; outline: .2mm solid #bbb; position: relative; background: #fff }
@@ -181,13 +181,10 @@ body > ${SLIDEV.appRoot} { display: none !important }
 #deck-handout .notes ul, #deck-handout .notes ol { padding-left: 5mm; margin: 0 0 1.4mm }
 #deck-handout .notes .cue { font-size: .85em; font-weight: 700; color: #1d4ed8 }
 #deck-handout .notes .direction { border-left: .8mm solid #b45309; padding-left: 2mm; color: #7c2d12; font-style: italic }
-#deck-handout .layout-1, #deck-handout .layout-2 { flex: 1; min-height: 0; display: grid; gap: 5mm }
-#deck-handout .layout-1 { grid-template-rows: 1fr }
-#deck-handout .layout-2 { grid-template-rows: 1fr 1fr }
-#deck-handout .entry { display: flex; flex-direction: column; gap: 2.5mm; min-height: 0 }
+#deck-handout .layout-1, #deck-handout .layout-2 { display: grid; gap: 6mm; align-content: start }
+#deck-handout .entry { display: flex; flex-direction: column; gap: 2.5mm }
 #deck-handout .layout-1 .slide-box { width: 182mm }
 #deck-handout .layout-2 .slide-box { width: 155mm }
-#deck-handout .notes { flex: 1; min-height: 0; overflow: hidden }
 #deck-handout .layout-1 .notes { font-size: 11pt }
 #deck-handout .layout-2 .notes { font-size: 9.5pt }
 #deck-handout .layout-1 .cite, #deck-handout .layout-2 .cite { font-size: max(0.75em, calc(9.6px / var(--handout-scale, 1))) !important }
@@ -269,16 +266,19 @@ export async function renderHandout(options: HandoutOptions): Promise<Uint8Array
       slide.style.transform = `scale(${scale})`
     }
     return document.fonts.ready.then(() => {
-      // Notes that do not fit their box shrink in 0.5 pt steps, down to the minimum.
+      // A page whose notes run past its foot: its notes shrink together in 0.5 pt steps, down to the minimum.
+      // (Each entry takes the height it needs, so long notes borrow the room short ones leave.)
       const cut: string[] = []
-      for (const notes of Array.from(root.querySelectorAll<HTMLElement>('.notes'))) {
-        let size = Number.parseFloat(getComputedStyle(notes).fontSize) * 0.75
-        while (notes.scrollHeight > notes.clientHeight + 1 && size > minPt) {
+      for (const main of Array.from(root.querySelectorAll<HTMLElement>('.page > main'))) {
+        const notes = Array.from(main.querySelectorAll<HTMLElement>('.notes'))
+        let size = Math.max(0, ...notes.map(n => Number.parseFloat(getComputedStyle(n).fontSize) * 0.75))
+        while (main.scrollHeight > main.clientHeight + 1 && size > minPt) {
           size -= 0.5
-          notes.style.fontSize = `${size}pt`
+          for (const n of notes)
+            n.style.fontSize = `${size}pt`
         }
-        if (notes.scrollHeight > notes.clientHeight + 1)
-          cut.push(notes.querySelector('h3')?.textContent ?? '?')
+        if (main.scrollHeight > main.clientHeight + 1)
+          cut.push(...notes.map(n => n.querySelector('h3')?.textContent ?? '?'))
       }
       return cut
     })
@@ -291,7 +291,7 @@ export async function renderHandout(options: HandoutOptions): Promise<Uint8Array
     printSlide: SLIDEV.printSlide,
   })
   if (cut.length)
-    console.warn(`handout: notes too long to fit even at ${MIN_NOTES_PT} pt, shorten them: ${cut.join('; ')}`)
+    console.warn(`handout: notes too long to fit their page even at ${MIN_NOTES_PT} pt, shorten them: ${cut.join('; ')}`)
   await page.evaluate(() => document.fonts.ready)
   const printed = await page.pdf({
     format: 'A4',
