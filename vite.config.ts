@@ -2,6 +2,7 @@ import type { Plugin } from 'vite'
 import process from 'node:process'
 import { defineConfig } from 'vite'
 import { buildDeckFont, deckTexts } from './tools/font-subset.ts'
+import { deckTalk } from './tools/talk.ts'
 
 /**
  * Slidev compiles its print route into a build only when it also exports a PDF itself during
@@ -101,5 +102,7 @@ export default defineConfig({
     keepPrintRoute(),
     deckFonts(),
     twoslashOnlyWhenUsed(),
+    // `virtual:deck-talk`: speaker, event, site URL and its QR code for the cover and closing layouts.
+    deckTalk(),
   ],
 })

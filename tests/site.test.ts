@@ -5,6 +5,7 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { watchPage } from '../tools/browser.ts'
 import { readDeck } from '../tools/deck.ts'
+import { isStageDirection } from '../tools/notes.ts'
 import { slideSelector } from '../tools/slidev-internals.ts'
 import { openSite, site } from './browser.ts'
 
@@ -38,15 +39,22 @@ describe('the hosted site', () => {
     await page.close()
   })
 
-  it('ships no speaker notes anywhere in dist/', async () => {
+  it('ships no speaker notes in the app, and no stage direction anywhere in dist/', async () => {
     const deck = await readDeck()
     const sentences = deck.slides.map(s => s.notes.split(/[。！？\n]/)[0].trim()).filter(s => s.length >= 8).slice(0, 20)
     expect(sentences.length).toBeGreaterThan(5)
+    const directions = deck.slides.flatMap(s => s.notes.split(/\n\s*\n/).filter(isStageDirection))
+      .map(p => p.replace(/^\[click(?::\d+)?\]\s*/, '').split(/[。！？\n]/)[0].trim())
     const files = filesUnder(site.dir).filter(f => /\.(?:js|html|json|css|map)$/.test(f))
     for (const file of files) {
       const text = readFileSync(file, 'utf8')
-      for (const sentence of sentences)
-        expect(text.includes(sentence), `${sentence} found in ${file}`).toBe(false)
+      // The reading view publishes the narration on purpose (tools/reading.ts); the app carries none.
+      if (!file.startsWith(join(site.dir, 'read'))) {
+        for (const sentence of sentences)
+          expect(text.includes(sentence), `${sentence} found in ${file}`).toBe(false)
+      }
+      for (const direction of directions)
+        expect(text.includes(direction), `${direction} found in ${file}`).toBe(false)
     }
   })
 

@@ -1,8 +1,10 @@
+import type { ReadingViewResult } from './reading.ts'
 /**
- * `npm run build`: the hosted site in dist/ with no speaker notes, plus both PDFs printed from it
- * (also kept in exports/), a social preview image and a 404 fallback for static hosts.
+ * `npm run build`: the hosted site in dist/ with no speaker notes, plus the PDFs printed from it (kept in
+ * exports/; the slides and the attendee handout also in dist/), the reading view for phones (read/),
+ * a social preview image and a 404 fallback for static hosts.
  * The new site is assembled beside dist/ and swapped in only when complete.
- *   node tools/build.ts [--base /repo/] [--out dist] [--with-notes]
+ *   node tools/build.ts [--base /repo/] [--site-url https://host/repo/] [--out dist] [--with-notes]
  */
 import { copyFileSync, existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { mkdir, readFile, writeFile } from 'node:fs/promises'
@@ -10,11 +12,14 @@ import { basename, dirname, join, relative, resolve } from 'node:path'
 import process from 'node:process'
 import { promisify } from 'node:util'
 import { brotliCompress, constants, gzip } from 'node:zlib'
+import { escapeHtml } from '@vue/shared'
 import { runCli } from './cli.ts'
 import { writeContactSheet } from './contact-sheet.ts'
 import { readDeck } from './deck.ts'
-import { exportFromSite } from './export.ts'
+import { exportFromSite, SITE_PDFS } from './export.ts'
+import { writeReadingView } from './reading.ts'
 import { slidevBuild } from './slidev.ts'
+import { withSiteUrl } from './talk.ts'
 
 export interface SiteOptions {
   out?: string
@@ -22,27 +27,50 @@ export interface SiteOptions {
   withNotes?: boolean
   entry?: string
   exportsDir?: string
+  /** The site's public URL (absolute, e.g. https://talks.example.org/virt/): QR codes and absolute link previews. Default: the headmatter's `siteUrl`. */
+  siteUrl?: string
   /** Let the deck load remote assets when printing (one warning per URL); default: offline. */
   allowRemote?: boolean
 }
 
-const escapeAttr = (text: string) => text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;')
+export interface SocialMeta {
+  title: string
+  description: string
+  /** The speaker; no tag when empty. */
+  author: string
+  keywords: string[]
+  /** The site's base path ('/' or '/repo/'). */
+  base: string
+  /** The site's public URL ending in '/', or '' when unknown. */
+  siteUrl: string
+  /** The page's path under the site ('' for the home page, '12' for slide 12). */
+  path?: string
+}
 
-/** Slidev writes headmatter strings JSON-quoted into its meta tags; replace them with clean ones. */
-export function socialMeta(html: string, meta: { title: string, description: string, author: string, keywords: string[], image: string }): string {
+/**
+ * Slidev writes headmatter strings JSON-quoted into its meta tags; replace them with clean ones.
+ * With a site URL, the preview image, og:url and the canonical link are absolute (link previews need it).
+ */
+export function socialMeta(html: string, meta: SocialMeta): string {
+  const page = meta.siteUrl
+    ? `${meta.siteUrl}${meta.path ?? ''}`
+    : ''
   const tags = [
-    `<meta name="description" content="${escapeAttr(meta.description)}">`,
-    `<meta name="author" content="${escapeAttr(meta.author)}">`,
-    `<meta name="keywords" content="${escapeAttr(meta.keywords.join(','))}">`,
+    `<meta name="description" content="${escapeHtml(meta.description)}">`,
+    meta.author && `<meta name="author" content="${escapeHtml(meta.author)}">`,
+    `<meta name="keywords" content="${escapeHtml(meta.keywords.join(','))}">`,
+    page && `<link rel="canonical" href="${escapeHtml(page)}">`,
     `<meta property="og:type" content="website">`,
-    `<meta property="og:title" content="${escapeAttr(meta.title)}">`,
-    `<meta property="og:description" content="${escapeAttr(meta.description)}">`,
-    `<meta property="og:image" content="${escapeAttr(meta.image)}">`,
+    `<meta property="og:title" content="${escapeHtml(meta.title)}">`,
+    `<meta property="og:description" content="${escapeHtml(meta.description)}">`,
+    page && `<meta property="og:url" content="${escapeHtml(page)}">`,
+    `<meta property="og:image" content="${escapeHtml(`${meta.siteUrl || meta.base}og-image.png`)}">`,
     `<meta property="og:locale" content="zh_CN">`,
     `<meta name="twitter:card" content="summary_large_image">`,
-  ].join('\n')
+  ].filter(Boolean).join('\n')
   return html
     .replace(/<meta (?:name="(?:description|author|keywords)"|property="og:[^"]+"|name="twitter:[^"]+")[^>]*>\s*/g, '')
+    .replace(/<link rel="canonical"[^>]*>\s*/g, '')
     .replace('</title>', `</title>\n${tags}\n`)
 }
 
@@ -90,7 +118,7 @@ export async function buildSite(options: SiteOptions = {}) {
   const staging = `${out}.tmp-${process.pid}`
   rmSync(staging, { recursive: true, force: true })
   try {
-    const deck = await readDeck(options.entry)
+    const deck = withSiteUrl(await readDeck(options.entry), options.siteUrl)
     let started = performance.now()
     await slidevBuild({
       entry: options.entry,
@@ -98,6 +126,7 @@ export async function buildSite(options: SiteOptions = {}) {
       base,
       withNotes: options.withNotes,
       quiet: true,
+      siteUrl: deck.talk.siteUrl,
     })
     console.log(`site built in ${((performance.now() - started) / 1000).toFixed(1)} s`)
     started = performance.now()
@@ -105,28 +134,45 @@ export async function buildSite(options: SiteOptions = {}) {
     const aside = `${staging}.compressed`
     const compressing = compressFiles(staging, compressibleFiles(staging).filter(f => f !== index), aside)
     compressing.catch(() => {}) // awaited below; a failed export must not also report this
+    // The reading view draws its images from the slides PDF (poppler) while Chromium prints the handouts.
+    let reading: Promise<ReadingViewResult> | undefined
     const exported = await exportFromSite({
       siteDir: staging,
       base,
       deck,
       outDir: options.exportsDir ?? 'exports',
+      onSlidesPdf: (slidesPdf) => {
+        reading = writeReadingView({
+          siteDir: staging,
+          base,
+          deck,
+          slidesPdf,
+          root: dirname(resolve(options.entry ?? 'slides.md')),
+        })
+        reading.catch(() => {}) // awaited below
+      },
       allowRemote: options.allowRemote,
     })
-    for (const file of exported.files)
+    // The site links to the slides and the attendee handout; the speaker handout stays in exports/.
+    for (const file of exported.files.filter(f => SITE_PDFS.includes(basename(f))))
       copyFileSync(file, join(staging, basename(file)))
+    writeFileSync(join(staging, 'og-image.png'), exported.cover!)
     // All slides at a glance (README, authors): thumbnails of the slides PDF just printed.
     const exportsDir = options.exportsDir ?? 'exports'
     await writeContactSheet({
       pdf: join(exportsDir, 'slides.pdf'),
       out: join(exportsDir, 'overview.png'),
     })
-    writeFileSync(join(staging, 'og-image.png'), exported.cover)
+    const view = await reading!
+    if (view.uncovered.length)
+      console.warn(`reading view: Deck Sans lacks ${view.uncovered.join('')} — they fall back to a system font; is the text in slides/, layouts/ or tools/reading.ts?`)
     const html = socialMeta(readFileSync(index, 'utf8'), {
       title: deck.title,
       description: deck.info,
-      author: deck.author,
+      author: deck.talk.speaker,
       keywords: deck.keywords,
-      image: `${base}og-image.png`,
+      base,
+      siteUrl: deck.talk.siteUrl,
     })
     writeFileSync(index, html)
     // Static hosts answer unknown paths with 404.html: serving the app there makes /12 reloadable.
@@ -137,6 +183,7 @@ export async function buildSite(options: SiteOptions = {}) {
     await compressFiles(staging, [
       index,
       join(staging, '404.html'),
+      view.file,
     ])
     console.log(`PDFs printed in ${((performance.now() - started) / 1000).toFixed(1)} s`)
     if (existsSync(out))
@@ -154,7 +201,7 @@ export async function buildSite(options: SiteOptions = {}) {
 if (import.meta.main) {
   await runCli({
     name: 'tools/build.ts',
-    summary: 'Build the hosted site (no speaker notes) and print the slides PDF and the handout from it.',
+    summary: 'Build the hosted site (no speaker notes) with its reading view, and print the slides PDF and both handouts from it.',
     options: {
       'entry': {
         type: 'string',
@@ -175,6 +222,11 @@ if (import.meta.main) {
         default: '/',
       },
       'with-notes': { type: 'boolean', help: 'keep speaker notes in the site (the presenter copy; keep it private)' },
+      'site-url': {
+        type: 'string',
+        value: 'url',
+        help: 'where the site will live, e.g. https://talks.example.org/virt/: QR codes, absolute link previews (default: the headmatter\'s siteUrl)',
+      },
       'allow-remote': { type: 'boolean', help: 'let a deck that loads remote assets print anyway, one warning per URL (default: offline)' },
     },
     run: async ({ values }) => {
@@ -183,6 +235,7 @@ if (import.meta.main) {
         base: values.base,
         entry: values.entry,
         withNotes: values['with-notes'],
+        siteUrl: values['site-url'],
         allowRemote: values['allow-remote'],
       })
     },

@@ -52,6 +52,9 @@ export const TEXT_SOURCES: { dir: string, ext: RegExp }[] = [
   { dir: 'data', ext: /\.ts$/ },
   { dir: 'models', ext: /\.ts$/ },
   { dir: 'composables', ext: /\.ts$/ },
+  // The play view's banner and the reading view's own words (tools/reading.ts writes read/ in the site).
+  { dir: '.', ext: /^global-(?:top|bottom)\.vue$/ },
+  { dir: 'tools', ext: /^reading\.ts$/ },
 ]
 
 /** 'U+4e00-4e02,U+3002' → [[0x4e00, 0x4e02], [0x3002, 0x3002]] */

@@ -33,7 +33,14 @@ export interface SlidesPdf {
   cover: Uint8Array
 }
 
-export async function renderSlidesPdf(options: SlidesPdfOptions): Promise<SlidesPdf> {
+export interface PrintPage {
+  /** Slidev's print route with every slide rendered at its final click, checked for errors. */
+  page: Page
+  close: () => Promise<void>
+}
+
+/** Opens Slidev's print route of the built site and waits until every slide is drawn; a broken slide throws. */
+export async function openPrintPage(options: SlidesPdfOptions): Promise<PrintPage> {
   const { browser, siteUrl, deck, dark = false, timeout = 120_000, warn = console.warn } = options
   const width = deck.canvasWidth
   // Scale 1.25 makes the cover screenshot 1225 px wide, the size social previews ask for.
@@ -76,24 +83,33 @@ export async function renderSlidesPdf(options: SlidesPdfOptions): Promise<Slides
     await failOnBrokenSlides(page, deck, errors())
     for (const t of troubles.filter(t => t.severity === 'warning' && t.what.startsWith('request off the machine')))
       warn(`warning: ${await whereUsed(page, deck, t.url)}: ${t.what} — the PDF depends on that server`)
-    // Slidev breaks the page after every slide, the last one too: that would add a blank page.
-    await page.addStyleTag({ content: `${SLIDEV.printSlide}:last-of-type { break-after: auto !important }` })
-    // Page size = the print container Slidev drew (its height is rounded up from the aspect ratio).
-    const size = await page.locator(SLIDEV.printSlide).first().boundingBox()
-    const bytes = await page.pdf({
-      width: `${size?.width ?? width}px`,
-      height: `${size?.height ?? Math.ceil(width / deck.aspectRatio)}px`,
-      margin: { top: 0, right: 0, bottom: 0, left: 0 },
-      printBackground: true,
-      preferCSSPageSize: true,
-      tagged: true,
-    })
-    const cover = await page.locator(SLIDEV.printSlide).first().screenshot({ type: 'png' })
-    return { pdf: await finishSlidesPdf(bytes, deck), cover }
+    return {
+      page,
+      close: () => context.close(),
+    }
   }
-  finally {
+  catch (error) {
     await context.close()
+    throw error
   }
+}
+
+/** The slides PDF from an open print page (before a handout rearranges it). */
+export async function printSlides(page: Page, deck: Deck): Promise<SlidesPdf> {
+  // Slidev breaks the page after every slide, the last one too: that would add a blank page.
+  await page.addStyleTag({ content: `${SLIDEV.printSlide}:last-of-type { break-after: auto !important }` })
+  // Page size = the print container Slidev drew (its height is rounded up from the aspect ratio).
+  const size = await page.locator(SLIDEV.printSlide).first().boundingBox()
+  const bytes = await page.pdf({
+    width: `${size?.width ?? deck.canvasWidth}px`,
+    height: `${size?.height ?? Math.ceil(deck.canvasWidth / deck.aspectRatio)}px`,
+    margin: { top: 0, right: 0, bottom: 0, left: 0 },
+    printBackground: true,
+    preferCSSPageSize: true,
+    tagged: true,
+  })
+  const cover = await page.locator(SLIDEV.printSlide).first().screenshot({ type: 'png' })
+  return { pdf: await finishSlidesPdf(bytes, deck), cover }
 }
 
 async function waitForPrintReady(page: Page, expected: number, timeout: number) {

@@ -12,6 +12,7 @@ import { dirname, join, resolve } from 'node:path'
 import process from 'node:process'
 import { pathToFileURL } from 'node:url'
 import { SLIDEV_SOURCES } from './slidev-internals.ts'
+import { DECK_ENTRY_ENV, SITE_URL_ENV } from './talk.ts'
 
 const require = createRequire(import.meta.url)
 const SLIDEV_CLI = dirname(require.resolve('@slidev/cli/package.json'))
@@ -43,6 +44,8 @@ export interface SiteBuildOptions {
   /** Keep speaker notes in the bundle (the presenter copy). Off for the hosted site. */
   withNotes?: boolean
   quiet?: boolean
+  /** The hosted site's URL, for the QR code and the links (tools/talk.ts); '' keeps the headmatter's. */
+  siteUrl?: string
 }
 
 /** npm packages the deck's fonts come from: without them Chinese falls back to whatever the machine has. */
@@ -75,6 +78,10 @@ export async function buildInThisProcess(options: SiteBuildOptions): Promise<voi
   const { resolveOptions } = await import('@slidev/cli')
   const { build } = await import(pathToFileURL(slidevBuildModule()).href) as { build: (options: unknown, vite: object, args: object) => Promise<void> }
   const entry = options.entry ?? 'slides.md'
+  // virtual:deck-talk (tools/talk.ts) reads the deck and the site URL from here.
+  process.env[DECK_ENTRY_ENV] = resolve(entry)
+  if (options.siteUrl)
+    process.env[SITE_URL_ENV] = options.siteUrl
   const resolved = await resolveOptions({ entry, base: options.base, withoutNotes: !options.withNotes }, 'build')
   await build(resolved, {
     base: options.base,
