@@ -3,14 +3,14 @@ import { entryLines, splitByWeight } from './referenceParts'
 
 describe('splitByWeight', () => {
   it('cuts equal weights into equal parts', () => {
-    expect(splitByWeight(Array.from({ length: 12 }).fill(1), 3)).toEqual([0, 4, 8])
+    expect(splitByWeight(Array.from<number>({ length: 12 }).fill(1), 3)).toEqual([0, 4, 8])
   })
 
   it('gives heavy entries parts of their own count so the text, not the count, is balanced', () => {
     // Six three-line entries then twelve one-line entries: 30 lines, 15 a part.
     const w = [
-      ...Array.from({ length: 6 }).fill(3),
-      ...Array.from({ length: 12 }).fill(1),
+      ...Array.from<number>({ length: 6 }).fill(3),
+      ...Array.from<number>({ length: 12 }).fill(1),
     ]
     const [, second] = splitByWeight(w, 2)
     expect(second).toBe(5)
