@@ -346,7 +346,7 @@ function installInspector(config: InspectorConfig, parseRange: typeof parseUnico
       ])
     }
     const problems = new Map<string, string>()
-    if (!cjkFonts.some(f => facesOf.has(f)))
+    if (!cjkFonts.some(f => facesOf.has(f)) && cjk.test(root.textContent ?? ''))
       problems.set('none', `no @font-face for ${cjkFonts.join(' / ')} on the page: import @fontsource/noto-sans-sc in styles/index.ts`)
     /** The face weight CSS font matching picks for a wanted weight among those a family has (CSS Fonts 4, §5.2). */
     const pickWeight = (weights: number[], w: number): number => {

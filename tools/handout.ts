@@ -10,7 +10,6 @@ import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 import MarkdownIt from 'markdown-it'
 import { PDFDocument, rgb } from 'pdf-lib'
-import { references } from '../data/references.ts'
 import { slidesOf } from './deck.ts'
 import { setInfo, setOutline } from './pdf.ts'
 
@@ -84,8 +83,8 @@ function buildPages(deck: Deck, layout: HandoutLayout, date: string): Page[] {
       })
     }
   }
-  for (let i = 0; i < references.length; i += REFERENCES_PER_PAGE) {
-    const items = references.slice(i, i + REFERENCES_PER_PAGE)
+  for (let i = 0; i < deck.references.length; i += REFERENCES_PER_PAGE) {
+    const items = deck.references.slice(i, i + REFERENCES_PER_PAGE)
       .map(r => `<li><b>${escape(r.authors)}</b>. ${escape(r.title)}. <i>${escape(r.venue)}</i>, ${r.year}.${r.url
         ? ` <a href="${escape(r.url)}">${escape(r.url)}</a>`
         : ''}</li>`)
