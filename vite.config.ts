@@ -90,6 +90,13 @@ function twoslashOnlyWhenUsed(): Plugin {
 }
 
 export default defineConfig({
+  slidev: {
+    // The live models' inputs, shared by presenter, projector and tablet (setup/modelStore.ts):
+    // Slidev's server-side state starts with the keys it knows; ours needs a first value.
+    serverRef: {
+      state: { deckModels: {} },
+    },
+  },
   plugins: [
     keepPrintRoute(),
     deckFonts(),

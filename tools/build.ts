@@ -11,6 +11,7 @@ import process from 'node:process'
 import { promisify } from 'node:util'
 import { brotliCompress, constants, gzip } from 'node:zlib'
 import { runCli } from './cli.ts'
+import { writeContactSheet } from './contact-sheet.ts'
 import { readDeck } from './deck.ts'
 import { exportFromSite } from './export.ts'
 import { slidevBuild } from './slidev.ts'
@@ -113,6 +114,12 @@ export async function buildSite(options: SiteOptions = {}) {
     })
     for (const file of exported.files)
       copyFileSync(file, join(staging, basename(file)))
+    // All slides at a glance (README, authors): thumbnails of the slides PDF just printed.
+    const exportsDir = options.exportsDir ?? 'exports'
+    await writeContactSheet({
+      pdf: join(exportsDir, 'slides.pdf'),
+      out: join(exportsDir, 'overview.png'),
+    })
     writeFileSync(join(staging, 'og-image.png'), exported.cover)
     const html = socialMeta(readFileSync(index, 'utf8'), {
       title: deck.title,

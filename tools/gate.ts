@@ -781,6 +781,10 @@ if (import.meta.main) {
           : line => console.error(line),
       })
       process.stdout.write(`${formatGateReport(result)}\n`)
+      // Words and balance per slide (issue #11, tools/density.ts), from the slides PDF the build put in the site.
+      // Printed for authors; `npm run density` is the command that fails on it.
+      const { densitySection } = await import('./density.ts')
+      process.stdout.write(await densitySection(join(positionals[0] ?? 'dist', 'slides.pdf'), values.entry))
       return result.problems.length ? 1 : 0
     },
   })

@@ -17,6 +17,7 @@ const WHERE: Record<keyof typeof SLIDEV, { file: string, text: string }> = {
   contextKey: { file: '@slidev/client/constants.ts', text: `injectionSlidevContext = '${SLIDEV.contextKey}'` },
   pageKey: { file: '@slidev/client/constants.ts', text: `injectionCurrentPage = '${SLIDEV.pageKey}'` },
   renderContextKey: { file: '@slidev/client/constants.ts', text: `injectionRenderContext = '${SLIDEV.renderContextKey}'` },
+  clicksContextKey: { file: '@slidev/client/constants.ts', text: `injectionClicksContext = '${SLIDEV.clicksContextKey}'` },
   canvas: { file: '@slidev/client/internals/SlideContainer.vue', text: `'${SLIDEV.canvas.slice(1)}'` },
   slideshow: { file: '@slidev/client/internals/SlidesShow.vue', text: `id="${SLIDEV.slideshow.slice(1)}"` },
   pageClass: { file: '@slidev/client/utils.ts', text: `\`${SLIDEV.pageClass}-\${no}\`` },

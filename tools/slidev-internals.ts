@@ -16,6 +16,8 @@ export const SLIDEV = {
   pageKey: '$$slidev-page',
   /** Injection key of the render context ('slide', 'overview', 'print' …) — `injectionRenderContext`; components show a final state off-slide. */
   renderContextKey: '$$slidev-render-context',
+  /** Injection key of the clicks context of the slide a component sits on — `injectionClicksContext`; scripted demo steps follow it. */
+  clicksContextKey: '$$slidev-clicks-context',
   /** The main slide canvas (980×552 here), in play and presenter views. */
   canvas: '#slide-content',
   /** Wrapper of the slides in play mode; the gate switches its slide transitions off. */
