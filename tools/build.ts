@@ -2,7 +2,7 @@
  * `npm run build`: the hosted site in dist/ with no speaker notes, plus both PDFs printed from it
  * (also kept in exports/), a social preview image and a 404 fallback for static hosts.
  * The new site is assembled beside dist/ and swapped in only when complete.
- *   node tools/build.ts [--base /repo/] [--out dist] [--with-notes]
+ *   node tools/build.ts [--entry slides.md] [--base /repo/] [--out dist] [--with-notes] [--allow-remote]
  */
 import { copyFileSync, existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { mkdir, readFile, writeFile } from 'node:fs/promises'

@@ -1,7 +1,7 @@
 /**
  * `npm run export`: the slides PDF and the handout, printed from a production build served on
  * 127.0.0.1 with one browser — no dev server.
- *   node tools/export.ts [--only slides|handout] [--layout 1|2|6 …] [--dark] [--out exports] [--entry slides.md]
+ *   node tools/export.ts [--only slides|handout] [--layout 1|2|6 …] [--dark] [--out exports] [--entry slides.md] [--allow-remote]
  */
 import type { Browser } from 'playwright-chromium'
 import type { Deck } from './deck.ts'

@@ -1,7 +1,7 @@
 /**
  * Browser quality gate: opens the *built* site in Chromium and checks every slide at every click step,
  * in light and in dark mode, for what only a browser can see.
- *   node tools/gate.ts [siteDir=dist] [--base /x/] [--entry slides.md] [--screenshots screenshots]
+ *   node tools/gate.ts [siteDir=dist] [--base /x/] [--entry slides.md] [--screenshots screenshots] [--allow-remote]
  *   → one line a problem: `file:line  slide N  click K  mode  what  (screenshot)`; exit 1 on any problem.
  * Tests call `runGate()`; the CLI at the bottom only prints.
  *
