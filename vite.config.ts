@@ -2,22 +2,9 @@ import type { Plugin } from 'vite'
 import process from 'node:process'
 import { defineConfig } from 'vite'
 import { buildDeckFont, deckTexts } from './tools/font-subset.ts'
+// The print route tools/export.ts prints from; tools/slidev.ts adds it to every build it runs, this to `slidev build`.
+import { keepPrintRoute } from './tools/slidev.ts'
 import { deckTalk } from './tools/talk.ts'
-
-/**
- * Slidev compiles its print route into a build only when it also exports a PDF itself during
- * `slidev build` (`download: true`). We print our PDFs from the built site with tools/export.ts,
- * so we keep the route and skip Slidev's second export.
- */
-function keepPrintRoute(): Plugin {
-  return {
-    name: 'deck:keep-print-route',
-    enforce: 'post',
-    config(config) {
-      config.define = { ...config.define, __SLIDEV_FEATURE_PRINT__: 'true' }
-    },
-  }
-}
 
 /**
  * `virtual:deck-fonts.css` (imported by styles/index.ts): in a build, the 'Deck Sans' faces —

@@ -1,6 +1,6 @@
 import { defineAppSetup } from '@slidev/types'
-import { SLIDEV } from '../tools/slidev-internals.ts'
 import { injectionModelStore } from '../composables/useSyncedInputs'
+import { SLIDEV } from '../tools/slidev-internals.ts'
 import { modelStore } from './slidevState'
 import './presenter.css'
 

@@ -19,7 +19,12 @@ afterAll(() => session?.close())
 
 // Components that only draw (citations, the reference list, the static diagram frame, the agenda) are not live models.
 const LIVE_MODELS = readdirSync('components')
-  .filter(f => f.endsWith('.vue') && !['Agenda.vue', 'Cite.vue', 'Diagram.vue', 'References.vue'].includes(f))
+  .filter(f => f.endsWith('.vue') && ![
+    'Agenda.vue',
+    'Cite.vue',
+    'Diagram.vue',
+    'References.vue',
+  ].includes(f))
   .map(f => f.replace('.vue', ''))
 
 function slideOf(component: string): number {

@@ -1,3 +1,4 @@
+import type { Deck, DeckSlide } from '../tools/deck.ts'
 /**
  * The talk's own promises (issue #10, AUTHORING.md): its length in slides, the time its notes take to
  * say, and planned minutes that add up to the headmatter's duration with time left for questions.
@@ -5,7 +6,6 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest'
 import { readDeck } from '../tools/deck.ts'
-import type { Deck, DeckSlide } from '../tools/deck.ts'
 import { readingMinutes } from '../tools/notes.ts'
 
 let deck: Deck

@@ -4,7 +4,7 @@ import type { ReadingViewResult } from './reading.ts'
  * exports/; the slides and the attendee handout also in dist/), the reading view for phones (read/),
  * a social preview image and a 404 fallback for static hosts.
  * The new site is assembled beside dist/ and swapped in only when complete.
- *   node tools/build.ts [--base /repo/] [--site-url https://host/repo/] [--out dist] [--with-notes]
+ *   node tools/build.ts [--entry slides.md] [--base /repo/] [--site-url https://host/repo/] [--out dist] [--with-notes] [--allow-remote]
  */
 import { copyFileSync, existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { mkdir, readFile, writeFile } from 'node:fs/promises'

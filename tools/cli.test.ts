@@ -17,13 +17,16 @@ const TOOLS = [
   'serve',
   'browser',
   'font-subset',
+  'density',
+  'contact-sheet',
 ]
 
 function run(script: string, args: string[]) {
   return spawnSync(process.execPath, [script, ...args], { encoding: 'utf8' })
 }
 
-describe.each(TOOLS)('node tools/%s.ts', (tool) => {
+// Each run starts Node and loads the tool's imports (Playwright, Slidev's parser): seconds on a busy machine.
+describe.each(TOOLS)('node tools/%s.ts', { timeout: 60_000 }, (tool) => {
   it('answers --help with the usage and every option, exit 0', () => {
     const result = run(`tools/${tool}.ts`, ['--help'])
     expect(result.stderr).toBe('')

@@ -3,9 +3,11 @@
  * and speaker notes, read with Slidev's own parser so numbering matches what Slidev shows.
  */
 import type { SourceSlideInfo } from '@slidev/types'
+import type { Reference } from '../data/references.ts'
 import { existsSync } from 'node:fs'
-import { dirname, relative, resolve } from 'node:path'
+import { dirname, join, relative, resolve } from 'node:path'
 import process from 'node:process'
+import { pathToFileURL } from 'node:url'
 import { load } from '@slidev/parser/fs'
 
 export interface DeckSlide {
@@ -56,6 +58,8 @@ export interface Deck {
   aspectRatio: number
   slides: DeckSlide[]
   chapters: Chapter[]
+  /** The deck's own sources (`data/references.ts` beside its entry file); [] when it has none. */
+  references: Reference[]
 }
 
 /**
@@ -141,7 +145,16 @@ export async function readDeck(entry = 'slides.md', root = process.cwd()): Promi
       : 16 / 9,
     slides,
     chapters,
+    references: await ownReferences(deckRoot),
   }
+}
+
+async function ownReferences(deckRoot: string): Promise<Reference[]> {
+  const file = join(deckRoot, 'data/references.ts')
+  if (!existsSync(file))
+    return []
+  const mod = await import(pathToFileURL(file).href) as { references?: Reference[] }
+  return mod.references ?? []
 }
 
 /** `45min`, `1h30min`, `45` → minutes; 0 when absent or unreadable. */

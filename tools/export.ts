@@ -2,7 +2,7 @@
  * `npm run export`: the slides PDF and the handouts, printed from a production build served on
  * 127.0.0.1 with one browser — no dev server. Each PDF has its own file name (tools/handout.ts
  * `handoutName`), and the copies the site links to in dist/ are refreshed with them.
- *   node tools/export.ts [--only slides|handout|speaker …] [--layout 1|2|6 …] [--dark] [--out exports] [--entry slides.md]
+ *   node tools/export.ts [--only slides|handout|speaker …] [--layout 1|2|6 …] [--dark] [--out exports] [--entry slides.md] [--allow-remote]
  */
 import type { Browser } from 'playwright-chromium'
 import type { Deck } from './deck.ts'

@@ -1,7 +1,7 @@
 /**
  * Browser quality gate: opens the *built* site in Chromium and checks every slide at every click step,
  * in light and in dark mode, for what only a browser can see.
- *   node tools/gate.ts [siteDir=dist] [--base /x/] [--entry slides.md] [--screenshots screenshots]
+ *   node tools/gate.ts [siteDir=dist] [--base /x/] [--entry slides.md] [--screenshots screenshots] [--allow-remote]
  *   → one line a problem: `file:line  slide N  click K  mode  what  (screenshot)`; exit 1 on any problem.
  * Tests call `runGate()`; the CLI at the bottom only prints.
  *
@@ -346,7 +346,7 @@ function installInspector(config: InspectorConfig, parseRange: typeof parseUnico
       ])
     }
     const problems = new Map<string, string>()
-    if (!cjkFonts.some(f => facesOf.has(f)))
+    if (!cjkFonts.some(f => facesOf.has(f)) && cjk.test(root.textContent ?? ''))
       problems.set('none', `no @font-face for ${cjkFonts.join(' / ')} on the page: import @fontsource/noto-sans-sc in styles/index.ts`)
     /** The face weight CSS font matching picks for a wanted weight among those a family has (CSS Fonts 4, §5.2). */
     const pickWeight = (weights: number[], w: number): number => {

@@ -17,7 +17,6 @@ import { dirname, join } from 'node:path'
 import { escapeHtml } from '@vue/shared'
 import MarkdownIt from 'markdown-it'
 import { PDFDocument } from 'pdf-lib'
-import { references } from '../data/references.ts'
 import { slidesOf } from './deck.ts'
 import { attendeeNarration, speakerParagraphs } from './notes.ts'
 import { setInfo, setOutline } from './pdf.ts'
@@ -138,8 +137,8 @@ async function buildPages(deck: Deck, layout: HandoutLayout, audience: HandoutAu
       })
     }
   }
-  for (let i = 0; i < references.length; i += REFERENCES_PER_PAGE) {
-    const items = references.slice(i, i + REFERENCES_PER_PAGE)
+  for (let i = 0; i < deck.references.length; i += REFERENCES_PER_PAGE) {
+    const items = deck.references.slice(i, i + REFERENCES_PER_PAGE)
       .map(r => `<li><b>${escapeHtml(r.authors)}</b>. ${escapeHtml(r.title)}. <i>${escapeHtml(r.venue)}</i>, ${r.year}.${r.url
         ? ` <a href="${escapeHtml(r.url)}">${escapeHtml(r.url)}</a>`
         : ''}</li>`)

@@ -68,7 +68,7 @@ export function slidevBuild(options: SiteBuildOptions): Promise<void> {
     ...options,
     out: resolve(options.out),
   }
-  const script = `import { buildInThisProcess } from ${JSON.stringify(pathToFileURL(import.meta.filename).href)}
+  const script = `import { buildInThisProcess } from ${JSON.stringify(import.meta.url)}
 await buildInThisProcess(${JSON.stringify(job)})`
   return run(['--input-type=module', '-e', script], options.quiet, 'slidev build')
 }
