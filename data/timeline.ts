@@ -167,7 +167,7 @@ export const milestones: Milestone[] = [
     year: 2007,
     date: '2007-02-04',
     title: 'KVM 并入 Linux 2.6.20',
-    detail: 'Qumranet 开发的 kvm.ko 加 kvm-intel.ko / kvm-amd.ko 让 Linux 内核本身成为 Hypervisor；API 自 2.6.22 起稳定。',
+    detail: 'Qumranet 开发的 kvm.ko 让 Linux 内核本身成为 Hypervisor。',
     era: 'hardware-assist',
     source: 'linux-2.6.20',
   },
