@@ -1,5 +1,9 @@
+import type { ModelStore } from '../composables/useSyncedInputs'
 import { mount } from '@vue/test-utils'
 import { describe, expect, it } from 'vitest'
+import { nextTick, reactive, ref } from 'vue'
+import { injectionClicksContext, injectionCurrentPage, injectionRenderContext, injectionSlidevContext } from '../composables/useRenderContext'
+import { injectionModelStore } from '../composables/useSyncedInputs'
 import { simulatePrecopy } from '../models/migration'
 import LiveMigration from './LiveMigration.vue'
 
@@ -52,5 +56,85 @@ describe('<LiveMigration />', () => {
     expect(text(w, 'migration-verdict')).toBe('被数据量上限截停')
     expect(text(w, 'migration-total-data')).toBe('5.00 GiB')
     expect(text(w, 'migration-downtime')).toBe('8.59 s')
+  })
+})
+
+describe('<LiveMigration /> presented', () => {
+  // What Slidev provides to a component on slide 38 (composables/useRenderContext.ts names the keys).
+  function slide(store: ModelStore, clicks = reactive({ current: 0 })) {
+    const context = {
+      get current() {
+        return clicks.current
+      },
+      calculateSince: (_at: string, size: number) => ({
+        start: 1,
+        end: Infinity,
+        max: size,
+        delta: size,
+      }),
+      register: () => {},
+      unregister: () => {},
+    }
+    return {
+      clicks,
+      provide: {
+        [injectionModelStore]: store,
+        [injectionCurrentPage]: ref(38),
+        [injectionClicksContext]: ref(context),
+        [injectionSlidevContext]: reactive({
+          nav: { currentSlideNo: 38 },
+        }),
+        [injectionRenderContext]: ref('slide'),
+      },
+    }
+  }
+
+  it('two views of the slide share one store: a slider moved in one moves the other; reset brings both back', async () => {
+    const store = reactive<ModelStore>({})
+    const presenter = mount(LiveMigration, {
+      global: { provide: slide(store).provide },
+    })
+    const audience = mount(LiveMigration, {
+      global: { provide: slide(store).provide },
+    })
+    await presenter.get('input[aria-label="脏页率"]').setValue('125')
+    expect(text(audience, 'migration-lambda')).toBe('λ = D/B = 1.00')
+    expect(audience.get('[data-testid="model-reset"]').classes()).toContain('changed')
+    await audience.get('[data-testid="model-reset"]').trigger('click')
+    expect(text(presenter, 'migration-lambda')).toBe('λ = D/B = 0.20')
+  })
+
+  it('scripted steps follow the clicks: 25 → 100 → 125 MB/s, then auto-converge', async () => {
+    const store = reactive<ModelStore>({})
+    const { clicks, provide } = slide(store)
+    const w = mount(LiveMigration, {
+      props: {
+        steps: [
+          { dirtyRateMBps: 100 },
+          { dirtyRateMBps: 125 },
+          { autoConverge: true },
+        ],
+      },
+      global: { provide },
+    })
+    const lambdas = []
+    for (const click of [0, 1, 2, 3]) {
+      clicks.current = click
+      await nextTick()
+      lambdas.push(text(w, 'migration-lambda'))
+    }
+    expect(lambdas).toEqual([
+      'λ = D/B = 0.20',
+      'λ = D/B = 0.80',
+      'λ = D/B = 1.00',
+      'λ = D/B = 1.00',
+    ])
+    expect(text(w, 'migration-verdict')).toMatch(/^收敛（限速到 \d+%）$/)
+    // a change by hand is dropped when the next step comes
+    await w.get('input[aria-label="脏页率"]').setValue('50')
+    clicks.current = 2
+    await nextTick()
+    await nextTick()
+    expect(text(w, 'migration-lambda')).toBe('λ = D/B = 1.00')
   })
 })

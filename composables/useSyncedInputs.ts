@@ -7,11 +7,12 @@ export type InputValue = string | number | boolean
 export type Inputs = Record<string, InputValue>
 
 /**
- * The inputs every live model changed by hand, one entry per model (`LiveMigration@38`); `null` means
- * "as the slide and its clicks say". setup/main.ts provides one shared by every view (setup/modelStore.ts);
- * without it (component tests) each component keeps its own.
+ * The inputs every live model changed by hand, one entry per model (`LiveMigration@38`); an input
+ * missing is "as the slide and its clicks say".
+ * setup/main.ts provides one shared by every view (setup/slidevState.js); without it (component
+ * tests) each component keeps its own.
  */
-export type ModelStore = Record<string, Inputs | null | undefined>
+export type ModelStore = Record<string, Inputs | undefined>
 export const injectionModelStore = 'deck:model-store'
 
 export interface SyncedInputsOptions<T extends Inputs> {
@@ -68,12 +69,12 @@ export function useSyncedInputs<T extends Inputs>(name: string, defaults: () => 
     : 0)
 
   const base = computed<T>(() => Object.assign(defaults(), ...(toValue(options.steps) ?? []).slice(0, step.value)))
-  const own = computed(() => (isStatic.value ? null : store[id]) ?? null)
+  const own = computed<Partial<Inputs>>(() => (isStatic.value ? undefined : store[id]) ?? {})
 
   const inputs = Object.fromEntries(Object.keys(defaults()).map(key => [
     key,
     computed({
-      get: () => (own.value?.[key] ?? base.value[key]) as InputValue,
+      get: () => (own.value[key] ?? base.value[key]) as InputValue,
       set: (value: InputValue) => {
         if (isStatic.value)
           return
@@ -88,7 +89,7 @@ export function useSyncedInputs<T extends Inputs>(name: string, defaults: () => 
   ])) as unknown as SyncedInputsReturn<T>['inputs']
 
   function reset() {
-    store[id] = null
+    store[id] = {}
   }
 
   // Only the live slide (audience or presenter) takes part; every view drops the same changes at the
@@ -105,7 +106,7 @@ export function useSyncedInputs<T extends Inputs>(name: string, defaults: () => 
     })
   }
 
-  const changed = computed(() => own.value !== null && Object.keys(own.value).some(key => own.value![key] !== base.value[key]))
+  const changed = computed(() => Object.keys(own.value).some(key => own.value[key] !== undefined && own.value[key] !== base.value[key]))
 
   return {
     inputs,
