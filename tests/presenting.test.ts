@@ -18,11 +18,13 @@ import { openSite } from './browser.ts'
 const PORT = 3300 + (process.pid % 500)
 // A change shows on the other screen in 0.1–0.6 s on the project's machine; the margin is for a busy one.
 const SYNC = { timeout: 3000 }
-const SOON = { timeout: 5000 }
+const SOON = { timeout: 10_000 }
 const DEV = `http://localhost:${PORT}/`
 const SHOTS = 'screenshots/presenting'
 
-let deck: Deck
+// read at collection time: which tests apply depends on the deck
+const deck: Deck = await readDeck()
+const clickNotes = deck.slides.find(s => /^\[click\]/m.test(s.notes))
 let server: ChildProcess | undefined
 let browser: Browser
 
@@ -55,6 +57,7 @@ async function startDevServer() {
 
 /** The presenter view and the audience view of one slide, side by side in one browser, as on a laptop with a projector. */
 async function presenterAndAudience(context: BrowserContext, base: string, no: number): Promise<[Page, Page]> {
+  context.setDefaultTimeout(60_000)
   const presenter = await context.newPage()
   await presenter.goto(`${base}presenter/${no}`)
   await presenter.locator(`.slidev-page-${no}`).first().waitFor()
@@ -82,11 +85,15 @@ function recordErrors(page: Page): string[] {
 const pageNo = (page: Page) => Number(new URL(page.url()).pathname.match(/(\d+)\/?$/)?.[1])
 
 beforeAll(async () => {
-  deck = await readDeck()
   mkdirSync(SHOTS, { recursive: true })
   await startDevServer()
   browser = await launchChromium()
-})
+  // Vite compiles the deck on the first visit (a minute on a busy machine): once, before the clocks start.
+  const page = await browser.newPage()
+  await page.goto(`${DEV}presenter/${slideOf('LiveMigration')}`, { timeout: 300_000 })
+  await page.locator('.slidev-presenter [data-pacing]').waitFor({ timeout: 300_000 })
+  await page.close()
+}, 600_000)
 afterAll(async () => {
   await browser?.close()
   if (server?.pid && server.exitCode === null)
@@ -133,6 +140,8 @@ describe('presenting on the dev server', () => {
     expect(await presenter.evaluate(() => document.activeElement === document.body)).toBe(true)
     await presenter.keyboard.press('PageUp')
     await expect.poll(() => pageNo(presenter), SOON).toBe(no)
+    // entered afresh, the model is back on its defaults (the slider had moved 25 → 30 MB/s)
+    await expect.poll(() => lambda(presenter).textContent(), SOON).toContain('0.20')
 
     // a checkbox ticked with the mouse gives the focus back: → advances at once
     await presenter.waitForTimeout(1500) // the slide's fade-in
@@ -201,6 +210,7 @@ describe('presenting on the dev server', () => {
     // mid-talk, on the migration model: what the speaker sees, light and dark (looked at for issue #14)
     await presenter.evaluate(no => (window as unknown as { __slidev__: { nav: { go: (n: number) => void } } }).__slidev__.nav.go(no), slideOf('LiveMigration'))
     await onSlide(presenter, slideOf('LiveMigration'), '.lm').waitFor()
+    await presenter.waitForTimeout(1500) // the fade between slides
     await presenter.screenshot({ path: `${SHOTS}/presenter-mid-talk-light.png` })
     await presenter.keyboard.press('d')
     await expect.poll(() => presenter.evaluate(() => document.documentElement.classList.contains('dark')), SOON).toBe(true)
@@ -233,10 +243,9 @@ describe('presenting on the dev server', () => {
     await context.close()
   })
 
-  it('the notes highlight the part for the current click', async () => {
-    const slide = deck.slides.find(s => /^\[click\]/m.test(s.notes))
-    if (!slide)
-      return console.warn('no slide has [click] markers in its notes yet: nothing to highlight')
+  // Skipped while no slide's notes have [click] markers (the content issue adds them).
+  it.skipIf(!clickNotes)('the notes highlight the part for the current click', async () => {
+    const slide = clickNotes!
     const context = await browser.newContext({
       viewport: { width: 1440, height: 900 },
     })
