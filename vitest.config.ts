@@ -8,7 +8,14 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['models/**/*.test.ts', 'data/**/*.test.ts', 'tools/**/*.test.ts', 'tests/talk.test.ts'],
+          include: [
+            'models/**/*.test.ts',
+            'data/**/*.test.ts',
+            'tools/**/*.test.ts',
+            'styles/**/*.test.ts',
+            'composables/**/*.test.ts',
+            'tests/talk.test.ts',
+          ],
           environment: 'node',
         },
       },

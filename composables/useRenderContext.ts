@@ -1,16 +1,11 @@
 import type { ClicksContext, RenderContext } from '@slidev/types'
 import type { Ref } from 'vue'
 import { computed, inject } from 'vue'
+import { SLIDEV } from '../tools/slidev-internals.ts'
 
-// Slidev's injection keys (@slidev/client/constants.ts). Their values are plain strings by design;
-// importing the constants would pull Slidev's client into unit tests and breaks the build alias.
-export const injectionRenderContext = '$$slidev-render-context'
-/** The number of the slide a component sits on. */
-export const injectionCurrentPage = '$$slidev-page'
-/** The clicks context of the slide a component sits on. */
-export const injectionClicksContext = '$$slidev-clicks-context'
-/** `$slidev`: `nav` (position, next/prev, isPresenter …) and the configs. */
-export const injectionSlidevContext = '$$slidev-context'
+// Slidev's injection keys (plain strings by design): importing Slidev's own constants would pull its client
+// into unit tests and break the build alias, so they come from tools/slidev-internals.ts.
+export const injectionRenderContext = SLIDEV.renderContextKey
 
 /** The part of `$slidev.nav` the deck uses. */
 export interface DeckNav {
@@ -21,15 +16,17 @@ export interface DeckNav {
 }
 
 export function useSlidevNav(): DeckNav | undefined {
-  return inject<{ nav: DeckNav } | undefined>(injectionSlidevContext, undefined)?.nav
+  return inject<{ nav: DeckNav } | undefined>(SLIDEV.contextKey, undefined)?.nav
 }
 
+/** The number of the slide a component sits on. */
 export function useSlidePage(): Ref<number> | undefined {
-  return inject<Ref<number> | undefined>(injectionCurrentPage, undefined)
+  return inject<Ref<number> | undefined>(SLIDEV.pageKey, undefined)
 }
 
+/** The clicks context of the slide a component sits on. */
 export function useSlideClicks(): Ref<ClicksContext> | undefined {
-  return inject<Ref<ClicksContext> | undefined>(injectionClicksContext, undefined)
+  return inject<Ref<ClicksContext> | undefined>(SLIDEV.clicksContextKey, undefined)
 }
 
 export function useRenderContext(): Ref<RenderContext> | undefined {

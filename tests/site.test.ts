@@ -3,8 +3,10 @@ import { Buffer } from 'node:buffer'
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { watchPage } from '../tools/browser.ts'
 import { readDeck } from '../tools/deck.ts'
-import { openSite, recordTrouble, site } from './browser.ts'
+import { slideSelector } from '../tools/slidev-internals.ts'
+import { openSite, site } from './browser.ts'
 
 let session: Session
 
@@ -27,9 +29,9 @@ describe('the hosted site', () => {
     const deck = await readDeck()
     const target = deck.slides[Math.floor(deck.slides.length / 2)]
     const page = await session.browser.newPage()
-    const trouble = recordTrouble(page)
+    const trouble = await watchPage(page)
     await page.goto(`${session.server.url}${target.no}`, { waitUntil: 'networkidle' })
-    const slide = page.locator(`.slidev-page-${target.no}`)
+    const slide = page.locator(slideSelector(target.no))
     await slide.waitFor()
     expect((await slide.textContent() ?? '').replace(/\s+/g, '')).toContain(target.title.replace(/\s+/g, '').slice(0, 6))
     expect(trouble).toEqual([])

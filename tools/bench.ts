@@ -15,10 +15,11 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFile
 import os, { tmpdir } from 'node:os'
 import { join, relative, resolve } from 'node:path'
 import process from 'node:process'
-import { findChromium, launchChromium } from './browser.ts'
+import { findChromium, isLocalUrl, launchChromium } from './browser.ts'
 import { runCli } from './cli.ts'
 import { readDeck } from './deck.ts'
 import { serveStatic } from './serve.ts'
+import { slideSelector, SLIDEV } from './slidev-internals.ts'
 import { SLIDEV_BIN } from './slidev.ts'
 
 const ROOT = process.cwd()
@@ -190,7 +191,7 @@ function record(cdp: CDPSession): Recorder {
       const kb = (n: number) => round(n / 1024, 1)
       return {
         requests: all.length,
-        offMachine: all.filter(r => !['127.0.0.1', 'localhost'].includes(new URL(r.url).hostname)).map(r => r.url),
+        offMachine: all.filter(r => !isLocalUrl(r.url)).map(r => r.url),
         bodyKB: kb(all.reduce((s, r) => s + r.decoded, 0)),
         transferKB: kb(all.reduce((s, r) => s + r.encoded, 0)),
         fontKB: kb(fonts.reduce((s, r) => s + r.decoded, 0)),
@@ -230,12 +231,12 @@ async function networkQuiet(page: Page, cdp: CDPSession, quietMs = 1000, maxMs =
 }
 
 async function firstSlideDrawn(page: Page): Promise<number> {
-  await page.waitForFunction(() => {
-    const slide = document.querySelector('.slidev-page-1 .slidev-layout')
+  await page.waitForFunction((selector) => {
+    const slide = document.querySelector(selector)
     return !!slide && (slide.textContent ?? '').trim().length > 0
       && document.fonts.status === 'loaded'
       && ![...document.fonts].some(f => f.status === 'loading')
-  }, undefined, { timeout: 120_000, polling: 16 })
+  }, `${slideSelector(1)} .${SLIDEV.layoutClass}`, { timeout: 120_000, polling: 16 })
   // The frame after the fonts arrived is the one that shows them.
   return page.evaluate(() => new Promise<number>(done => requestAnimationFrame(() => done(Math.round(performance.now())))))
 }

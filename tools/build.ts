@@ -11,6 +11,7 @@ import process from 'node:process'
 import { promisify } from 'node:util'
 import { brotliCompress, constants, gzip } from 'node:zlib'
 import { runCli } from './cli.ts'
+import { writeContactSheet } from './contact-sheet.ts'
 import { readDeck } from './deck.ts'
 import { exportFromSite } from './export.ts'
 import { slidevBuild } from './slidev.ts'
@@ -21,6 +22,8 @@ export interface SiteOptions {
   withNotes?: boolean
   entry?: string
   exportsDir?: string
+  /** Let the deck load remote assets when printing (one warning per URL); default: offline. */
+  allowRemote?: boolean
 }
 
 const escapeAttr = (text: string) => text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;')
@@ -107,9 +110,16 @@ export async function buildSite(options: SiteOptions = {}) {
       base,
       deck,
       outDir: options.exportsDir ?? 'exports',
+      allowRemote: options.allowRemote,
     })
     for (const file of exported.files)
       copyFileSync(file, join(staging, basename(file)))
+    // All slides at a glance (README, authors): thumbnails of the slides PDF just printed.
+    const exportsDir = options.exportsDir ?? 'exports'
+    await writeContactSheet({
+      pdf: join(exportsDir, 'slides.pdf'),
+      out: join(exportsDir, 'overview.png'),
+    })
     writeFileSync(join(staging, 'og-image.png'), exported.cover)
     const html = socialMeta(readFileSync(index, 'utf8'), {
       title: deck.title,
@@ -165,6 +175,7 @@ if (import.meta.main) {
         default: '/',
       },
       'with-notes': { type: 'boolean', help: 'keep speaker notes in the site (the presenter copy; keep it private)' },
+      'allow-remote': { type: 'boolean', help: 'let a deck that loads remote assets print anyway, one warning per URL (default: offline)' },
     },
     run: async ({ values }) => {
       await buildSite({
@@ -172,6 +183,7 @@ if (import.meta.main) {
         base: values.base,
         entry: values.entry,
         withNotes: values['with-notes'],
+        allowRemote: values['allow-remote'],
       })
     },
   })

@@ -3,13 +3,13 @@
  * balanced on the canvas — measured on the exported slides PDF, one page per slide, as the audience sees it.
  *   node tools/density.ts [pdf=exports/slides.pdf] [--entry slides.md]
  *   → one line a slide over a limit (`file:line  slide N  312 characters (limit 220) — …`), then a summary;
- *     exit 1 when a target fails, 2 on bad input.
+ *     exit 1 when a target fails or the input is bad (tools/cli.ts).
  *
  * Visible characters: the non-space characters `pdftotext -bbox-layout` finds on the page (citations count:
  * the audience reads them too). The content box: the union of the text's boxes and of the ink on a small
  * greyscale render (`pdftoppm`), so a diagram without labels counts as content. A slide is top-heavy when
  * that box's vertical centre lies above 42 % of the page height (title and cards up top, the lower third empty).
- * The reference list is exempt: slides that show `<References …>` or set `density: exempt` in frontmatter.
+ * The reference list is exempt: the slides that show the `<References>` component (components/References.vue).
  */
 import type { Deck, DeckSlide } from './deck.ts'
 import { execFileSync } from 'node:child_process'
@@ -17,7 +17,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import process from 'node:process'
-import { parseArgs } from 'node:util'
+import { runCli } from './cli.ts'
 import { readDeck } from './deck.ts'
 
 /** Fractions of the page (0 = top/left edge, 1 = bottom/right edge). */
@@ -185,7 +185,7 @@ function union(a: Box | null, b: Box | null): Box | null {
 
 /** Reference slides are a list to read later, not a slide to read now. */
 export function isExempt(slide: DeckSlide): boolean {
-  return slide.frontmatter.density === 'exempt' || /<References\b/.test(slide.content)
+  return /<References\b/.test(slide.content)
 }
 
 /** Pairs page N with slide N and applies the targets. */
@@ -314,22 +314,24 @@ function run(command: string, args: string[]): string {
   }
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
-  const { values, positionals } = parseArgs({
-    allowPositionals: true,
+if (import.meta.main) {
+  await runCli({
+    name: 'tools/density.ts',
+    summary: 'Visible characters and top-heavy slides per slide of the slides PDF, against the targets (issue #11).',
+    positionals: '[pdf=exports/slides.pdf]',
     options: {
-      entry: { type: 'string', default: 'slides.md' },
+      entry: {
+        type: 'string',
+        value: 'slides.md',
+        help: 'the deck\'s entry file, for file:line of each slide',
+        default: 'slides.md',
+      },
+    },
+    epilog: 'Exit 1 when a target is missed (median ≤ 120, p90 ≤ 220 characters, ≤ 5 top-heavy slides).',
+    run: async ({ values, positionals }) => {
+      const report = await runDensity({ pdf: positionals[0], entry: values.entry })
+      console.log(formatDensityReport(report))
+      return report.failures.length ? 1 : 0
     },
   })
-  try {
-    const report = await runDensity({ pdf: positionals[0], entry: values.entry })
-    console.log(formatDensityReport(report))
-    process.exitCode = report.failures.length ? 1 : 0
-  }
-  catch (error) {
-    console.error(error instanceof Error
-      ? error.message
-      : error)
-    process.exitCode = 2
-  }
 }

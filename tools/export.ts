@@ -29,6 +29,8 @@ export interface ExportOptions {
   deck?: Deck
   browser?: Browser
   log?: (line: string) => void
+  /** Let the deck load remote assets, one warning per URL; default: blocked, and the export stops naming URL and slide. */
+  allowRemote?: boolean
 }
 
 export function handoutName(layout: HandoutLayout) {
@@ -57,6 +59,8 @@ export async function exportFromSite(options: ExportOptions): Promise<ExportResu
       siteUrl: server.url,
       deck,
       dark,
+      allowRemote: options.allowRemote,
+      warn: log,
     })
     if (only !== 'handout') {
       const path = join(outDir, dark ? 'slides-dark.pdf' : 'slides.pdf')
@@ -102,27 +106,28 @@ if (import.meta.main) {
     name: 'tools/export.ts',
     summary: 'Print the slides PDF and the handout from a fresh production build of the deck (no dev server).',
     options: {
-      entry: {
+      'entry': {
         type: 'string',
         value: 'slides.md',
         help: 'the deck\'s entry file (its folder holds components/, public/ …)',
         default: 'slides.md',
       },
-      out: {
+      'out': {
         type: 'string',
         value: 'dir',
         help: 'where the PDFs go',
         default: 'exports',
       },
-      only: { type: 'string', value: 'slides|handout', help: 'print only one of the two' },
-      layout: {
+      'only': { type: 'string', value: 'slides|handout', help: 'print only one of the two' },
+      'layout': {
         type: 'string',
         value: '1|2|6',
         multiple: true,
         help: 'handout layout: slides per A4 page',
         default: ['1'],
       },
-      dark: { type: 'boolean', help: 'print the slides in dark mode (slides-dark.pdf)' },
+      'dark': { type: 'boolean', help: 'print the slides in dark mode (slides-dark.pdf)' },
+      'allow-remote': { type: 'boolean', help: 'let a deck that loads remote assets export anyway, one warning per URL (default: offline)' },
     },
     run: async ({ values }) => {
       const layouts = (values.layout ?? ['1']).map(Number) as HandoutLayout[]
@@ -141,6 +146,7 @@ if (import.meta.main) {
           outDir: values.out,
           only: values.only as ExportOptions['only'],
           dark: values.dark,
+          allowRemote: values['allow-remote'],
           layouts,
         })
       }

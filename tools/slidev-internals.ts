@@ -16,6 +16,8 @@ export const SLIDEV = {
   pageKey: '$$slidev-page',
   /** Injection key of the render context ('slide', 'overview', 'print' …) — `injectionRenderContext`; components show a final state off-slide. */
   renderContextKey: '$$slidev-render-context',
+  /** Injection key of the clicks context of the slide a component sits on — `injectionClicksContext`; scripted demo steps follow it. */
+  clicksContextKey: '$$slidev-clicks-context',
   /** The main slide canvas (980×552 here), in play and presenter views. */
   canvas: '#slide-content',
   /** Wrapper of the slides in play mode; the gate switches its slide transitions off. */
@@ -54,4 +56,8 @@ export const SLIDEV_SOURCES = {
   builtinDir: '@slidev/client/builtin',
   /** `interface Frontmatter`, `Headmatter`, `HeadmatterConfig`, `TransitionOptions`. */
   types: '@slidev/types/dist/index.d.mts',
+  /** The chunk of @slidev/cli/dist holding `build(options, viteConfig, args)`, which the package does not export. */
+  buildChunk: /^build-[\w-]+\.mjs$/,
+  /** The compile-time flag that puts the print route into a build (tools/slidev.ts sets it). */
+  printFeatureFlag: '__SLIDEV_FEATURE_PRINT__',
 } as const
