@@ -2,9 +2,9 @@ import type { ModelStore } from '../composables/useSyncedInputs'
 import { mount } from '@vue/test-utils'
 import { describe, expect, it } from 'vitest'
 import { nextTick, reactive, ref } from 'vue'
-import { injectionClicksContext, injectionCurrentPage, injectionRenderContext, injectionSlidevContext } from '../composables/useRenderContext'
 import { injectionModelStore } from '../composables/useSyncedInputs'
 import { simulatePrecopy } from '../models/migration'
+import { SLIDEV } from '../tools/slidev-internals'
 import LiveMigration from './LiveMigration.vue'
 
 const text = (w: ReturnType<typeof mount>, id: string) => w.get(`[data-testid="${id}"]`).text()
@@ -69,7 +69,7 @@ describe('<LiveMigration />', () => {
 })
 
 describe('<LiveMigration /> presented', () => {
-  // What Slidev provides to a component on slide 38 (composables/useRenderContext.ts names the keys).
+  // What Slidev provides to a component on slide 38 (tools/slidev-internals.ts names the keys).
   function slide(store: ModelStore, clicks = reactive({ current: 0 })) {
     const context = {
       get current() {
@@ -88,12 +88,12 @@ describe('<LiveMigration /> presented', () => {
       clicks,
       provide: {
         [injectionModelStore]: store,
-        [injectionCurrentPage]: ref(38),
-        [injectionClicksContext]: ref(context),
-        [injectionSlidevContext]: reactive({
+        [SLIDEV.pageKey]: ref(38),
+        [SLIDEV.clicksContextKey]: ref(context),
+        [SLIDEV.contextKey]: reactive({
           nav: { currentSlideNo: 38 },
         }),
-        [injectionRenderContext]: ref('slide'),
+        [SLIDEV.renderContextKey]: ref('slide'),
       },
     }
   }
