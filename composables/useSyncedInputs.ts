@@ -1,4 +1,4 @@
-import type { ComputedRef, MaybeRefOrGetter, WritableComputedRef } from 'vue'
+import type { ComputedRef, MaybeRefOrGetter, Ref, WritableComputedRef } from 'vue'
 import { computed, inject, onUnmounted, reactive, toValue, watch } from 'vue'
 import { useRenderContext, useSlideClicks, useSlidePage, useSlidevNav, useStaticRender } from './useRenderContext'
 
@@ -14,6 +14,8 @@ export type Inputs = Record<string, InputValue>
  */
 export type ModelStore = Record<string, Inputs | undefined>
 export const injectionModelStore = 'deck:model-store'
+/** Which kind of view moved the slides last ('presenter' | 'viewer'): only views of that kind write the automatic resets. */
+export const injectionLastNavigator = 'deck:last-navigator'
 
 export interface SyncedInputsOptions<T extends Inputs> {
   /**
@@ -50,6 +52,7 @@ export function useSyncedInputs<T extends Inputs>(name: string, defaults: () => 
   const clicks = useSlideClicks()
   const nav = useSlidevNav()
   const renderContext = useRenderContext()
+  const lastNavigator = inject<Ref<'presenter' | 'viewer' | undefined> | undefined>(injectionLastNavigator, undefined)
   const isStatic = useStaticRender()
   const id = `${name}@${page?.value ?? 0}`
 
@@ -92,16 +95,18 @@ export function useSyncedInputs<T extends Inputs>(name: string, defaults: () => 
     store[id] = {}
   }
 
-  // Only the live slide (audience or presenter) takes part; every view drops the same changes at the
-  // same moments (entering the slide, reaching a step), so the order in which they hear of it is moot.
+  // Only the live slide takes part, and only in the kind of view that moved the slides (the presenter's,
+  // usually): the sync sends the whole state, so a lagging projector writing the same reset could
+  // bring back a value changed since.
   const live = renderContext?.value === 'slide' || renderContext?.value === 'presenter'
+  const leads = () => !lastNavigator?.value || lastNavigator.value === (nav?.isPresenter ? 'presenter' : 'viewer')
   if (live && nav && page) {
     watch(() => nav.currentSlideNo === page.value, (active, before) => {
-      if (active && !before)
+      if (active && !before && leads())
         reset()
     })
     watch(step, (now, before) => {
-      if (now !== before && nav.currentSlideNo === page.value)
+      if (now !== before && nav.currentSlideNo === page.value && leads())
         reset()
     })
   }
