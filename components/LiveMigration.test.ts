@@ -1,6 +1,10 @@
+import type { ModelStore } from '../composables/useSyncedInputs'
 import { mount } from '@vue/test-utils'
 import { describe, expect, it } from 'vitest'
+import { nextTick, reactive, ref } from 'vue'
+import { injectionModelStore } from '../composables/useSyncedInputs'
 import { simulatePrecopy } from '../models/migration'
+import { SLIDEV } from '../tools/slidev-internals'
 import LiveMigration from './LiveMigration.vue'
 
 const text = (w: ReturnType<typeof mount>, id: string) => w.get(`[data-testid="${id}"]`).text()
@@ -61,5 +65,85 @@ describe('<LiveMigration />', () => {
     expect(text(w, 'migration-verdict')).toBe('被数据量上限截停')
     expect(text(w, 'migration-total-data')).toBe('5.00 GiB')
     expect(text(w, 'migration-downtime')).toBe('8.59 s')
+  })
+})
+
+describe('<LiveMigration /> presented', () => {
+  // What Slidev provides to a component on slide 38 (tools/slidev-internals.ts names the keys).
+  function slide(store: ModelStore, clicks = reactive({ current: 0 })) {
+    const context = {
+      get current() {
+        return clicks.current
+      },
+      calculateSince: (_at: string, size: number) => ({
+        start: 1,
+        end: Infinity,
+        max: size,
+        delta: size,
+      }),
+      register: () => {},
+      unregister: () => {},
+    }
+    return {
+      clicks,
+      provide: {
+        [injectionModelStore]: store,
+        [SLIDEV.pageKey]: ref(38),
+        [SLIDEV.clicksContextKey]: ref(context),
+        [SLIDEV.contextKey]: reactive({
+          nav: { currentSlideNo: 38 },
+        }),
+        [SLIDEV.renderContextKey]: ref('slide'),
+      },
+    }
+  }
+
+  it('two views of the slide share one store: a slider moved in one moves the other; reset brings both back', async () => {
+    const store = reactive<ModelStore>({})
+    const presenter = mount(LiveMigration, {
+      global: { provide: slide(store).provide },
+    })
+    const audience = mount(LiveMigration, {
+      global: { provide: slide(store).provide },
+    })
+    await presenter.get('input[aria-label="脏页率"]').setValue('125')
+    expect(text(audience, 'migration-lambda')).toBe('λ = D/B = 1.00')
+    expect(audience.get('[data-testid="model-reset"]').classes()).toContain('changed')
+    await audience.get('[data-testid="model-reset"]').trigger('click')
+    expect(text(presenter, 'migration-lambda')).toBe('λ = D/B = 0.20')
+  })
+
+  it('scripted steps follow the clicks: 25 → 100 → 125 MB/s, then auto-converge', async () => {
+    const store = reactive<ModelStore>({})
+    const { clicks, provide } = slide(store)
+    const w = mount(LiveMigration, {
+      props: {
+        steps: [
+          { dirtyRateMBps: 100 },
+          { dirtyRateMBps: 125 },
+          { autoConverge: true },
+        ],
+      },
+      global: { provide },
+    })
+    const lambdas = []
+    for (const click of [0, 1, 2, 3]) {
+      clicks.current = click
+      await nextTick()
+      lambdas.push(text(w, 'migration-lambda'))
+    }
+    expect(lambdas).toEqual([
+      'λ = D/B = 0.20',
+      'λ = D/B = 0.80',
+      'λ = D/B = 1.00',
+      'λ = D/B = 1.00',
+    ])
+    expect(text(w, 'migration-verdict')).toMatch(/^收敛（限速到 \d+%）$/)
+    // a change by hand is dropped when the next step comes
+    await w.get('input[aria-label="脏页率"]').setValue('50')
+    clicks.current = 2
+    await nextTick()
+    await nextTick()
+    expect(text(w, 'migration-lambda')).toBe('λ = D/B = 1.00')
   })
 })

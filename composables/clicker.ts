@@ -10,13 +10,14 @@
  *   on any other control (checkbox, button, link) they navigate.
  * - Esc releases the focus (back to the slide), so → advances again.
  * - Enter toggles a focused checkbox (Space, its usual key, now navigates).
+ * - B / . (black) and W (white) blank the screen, as they do with nothing focused.
  * - A change made with the mouse, a finger or a pen gives the focus back to the slide at once, so
  *   after dragging a slider or ticking a box, → and the clicker advance.
  * Text fields (Slidev's go-to box, the notes editor) keep every key.
  */
 
 /** What the key handler does; `navigate` is passed in so the rule stays testable without Slidev. */
-export type ClickerAction = 'next' | 'prev' | 'release' | 'toggle' | 'keep'
+export type ClickerAction = 'next' | 'prev' | 'release' | 'toggle' | 'black' | 'white' | 'keep'
 
 const ARROW_INPUT_TYPES = new Set(['range', 'radio', 'number'])
 const NAV_KEYS: Record<string, 'next' | 'prev'> = {
@@ -71,6 +72,10 @@ export function clickerAction(el: Element | null, key: string, shift = false): C
     return shift ? 'prev' : 'next'
   if (key === 'Enter' && el.tagName === 'INPUT' && (el as HTMLInputElement).type === 'checkbox')
     return 'toggle'
+  if (key === 'b' || key === 'B' || key === '.')
+    return 'black'
+  if (key === 'w' || key === 'W')
+    return 'white'
   if (key === 'PageDown' || key === 'PageUp')
     return NAV_KEYS[key]
   if ((key === 'ArrowRight' || key === 'ArrowLeft') && !shift && !usesArrows(el))
@@ -79,7 +84,7 @@ export function clickerAction(el: Element | null, key: string, shift = false): C
 }
 
 /** Installs the rule on a window; returns the uninstaller. */
-export function installClicker(win: Window, navigate: (to: 'next' | 'prev') => void): () => void {
+export function installClicker(win: Window, navigate: (to: 'next' | 'prev') => void, blank: (color: 'black' | 'white') => void): () => void {
   const doc = win.document
   function onKey(event: KeyboardEvent) {
     if (event.altKey || event.ctrlKey || event.metaKey || event.defaultPrevented)
@@ -97,6 +102,8 @@ export function installClicker(win: Window, navigate: (to: 'next' | 'prev') => v
     ;(el as HTMLElement).blur()
     if (action === 'next' || action === 'prev')
       navigate(action)
+    if (action === 'black' || action === 'white')
+      blank(action)
   }
   // After a pointer change the focus goes back to the slide (the change event has fired by then).
   // A number field stays focused: a click there means typing.

@@ -1,4 +1,4 @@
-import type { ComputedRef, MaybeRefOrGetter, WritableComputedRef } from 'vue'
+import type { ComputedRef, MaybeRefOrGetter, Ref, WritableComputedRef } from 'vue'
 import { computed, inject, onUnmounted, reactive, toValue, watch } from 'vue'
 import { useRenderContext, useSlideClicks, useSlidePage, useSlidevNav, useStaticRender } from './useRenderContext'
 
@@ -7,12 +7,15 @@ export type InputValue = string | number | boolean
 export type Inputs = Record<string, InputValue>
 
 /**
- * The inputs every live model changed by hand, one entry per model (`LiveMigration@38`); `null` means
- * "as the slide and its clicks say". setup/main.ts provides one shared by every view (setup/modelStore.ts);
- * without it (component tests) each component keeps its own.
+ * The inputs every live model changed by hand, one entry per model (`LiveMigration@38`); an input
+ * missing is "as the slide and its clicks say".
+ * setup/main.ts provides one shared by every view (setup/slidevState.js); without it (component
+ * tests) each component keeps its own.
  */
-export type ModelStore = Record<string, Inputs | null | undefined>
+export type ModelStore = Record<string, Inputs | undefined>
 export const injectionModelStore = 'deck:model-store'
+/** Which kind of view moved the slides last ('presenter' | 'viewer'): only views of that kind write the automatic resets. */
+export const injectionLastNavigator = 'deck:last-navigator'
 
 export interface SyncedInputsOptions<T extends Inputs> {
   /**
@@ -49,6 +52,7 @@ export function useSyncedInputs<T extends Inputs>(name: string, defaults: () => 
   const clicks = useSlideClicks()
   const nav = useSlidevNav()
   const renderContext = useRenderContext()
+  const lastNavigator = inject<Ref<'presenter' | 'viewer' | undefined> | undefined>(injectionLastNavigator, undefined)
   const isStatic = useStaticRender()
   const id = `${name}@${page?.value ?? 0}`
 
@@ -68,12 +72,12 @@ export function useSyncedInputs<T extends Inputs>(name: string, defaults: () => 
     : 0)
 
   const base = computed<T>(() => Object.assign(defaults(), ...(toValue(options.steps) ?? []).slice(0, step.value)))
-  const own = computed(() => (isStatic.value ? null : store[id]) ?? null)
+  const own = computed<Partial<Inputs>>(() => (isStatic.value ? undefined : store[id]) ?? {})
 
   const inputs = Object.fromEntries(Object.keys(defaults()).map(key => [
     key,
     computed({
-      get: () => (own.value?.[key] ?? base.value[key]) as InputValue,
+      get: () => (own.value[key] ?? base.value[key]) as InputValue,
       set: (value: InputValue) => {
         if (isStatic.value)
           return
@@ -88,24 +92,26 @@ export function useSyncedInputs<T extends Inputs>(name: string, defaults: () => 
   ])) as unknown as SyncedInputsReturn<T>['inputs']
 
   function reset() {
-    store[id] = null
+    store[id] = {}
   }
 
-  // Only the live slide (audience or presenter) takes part; every view drops the same changes at the
-  // same moments (entering the slide, reaching a step), so the order in which they hear of it is moot.
+  // Only the live slide takes part, and only in the kind of view that moved the slides (the presenter's,
+  // usually): the sync sends the whole state, so a lagging projector writing the same reset could
+  // bring back a value changed since.
   const live = renderContext?.value === 'slide' || renderContext?.value === 'presenter'
+  const leads = () => !lastNavigator?.value || lastNavigator.value === (nav?.isPresenter ? 'presenter' : 'viewer')
   if (live && nav && page) {
     watch(() => nav.currentSlideNo === page.value, (active, before) => {
-      if (active && !before)
+      if (active && !before && leads())
         reset()
     })
     watch(step, (now, before) => {
-      if (now !== before && nav.currentSlideNo === page.value)
+      if (now !== before && nav.currentSlideNo === page.value && leads())
         reset()
     })
   }
 
-  const changed = computed(() => own.value !== null && Object.keys(own.value).some(key => own.value![key] !== base.value[key]))
+  const changed = computed(() => Object.keys(own.value).some(key => own.value[key] !== undefined && own.value[key] !== base.value[key]))
 
   return {
     inputs,

@@ -1,7 +1,8 @@
 import { defineAppSetup } from '@slidev/types'
-import { injectionModelStore } from '../composables/useSyncedInputs'
+import { computed } from 'vue'
+import { injectionLastNavigator, injectionModelStore } from '../composables/useSyncedInputs'
 import { SLIDEV } from '../tools/slidev-internals.ts'
-import { modelStore } from './slidevState'
+import { modelStore, sharedState } from './slidevState'
 import './presenter.css'
 
 /**
@@ -11,6 +12,7 @@ import './presenter.css'
 export default defineAppSetup(({ app }) => {
   // One store of live-model inputs for the whole app, synced with every other view of the deck.
   app.provide(injectionModelStore, modelStore())
+  app.provide(injectionLastNavigator, computed(() => sharedState.lastUpdate?.type))
   app.config.errorHandler = (error, instance, info) => {
     const page = (instance?.$ as { provides?: Record<string, { value?: number }> } | undefined)?.provides?.[SLIDEV.pageKey]?.value
     console.error(`[deck] slide ${page ?? '?'}: ${error instanceof Error

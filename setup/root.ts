@@ -1,6 +1,8 @@
 import { defineRootSetup } from '@slidev/types'
+import { toggleBlank } from '../composables/blankScreen'
 import { installClicker } from '../composables/clicker'
 import { useSlidevNav } from '../composables/useRenderContext'
+import { modelStore } from './slidevState'
 
 // A clicker that always works, in every view: see composables/clicker.ts for the rule.
 export default defineRootSetup(() => {
@@ -8,6 +10,6 @@ export default defineRootSetup(() => {
   if (nav && typeof window !== 'undefined') {
     installClicker(window, to => to === 'next'
       ? nav.next()
-      : nav.prev())
+      : nav.prev(), color => toggleBlank(modelStore(), color))
   }
 })

@@ -7,6 +7,8 @@ export function modelStore(): ModelStore
 export const sharedState: {
   page: number
   clicks: number
+  /** Who moved last: a presenter view or an audience view. */
+  lastUpdate?: { id: string, type: 'presenter' | 'viewer', time: number }
   timer: {
     status: 'stopped' | 'running' | 'paused'
     startedAt: number

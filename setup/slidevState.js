@@ -7,8 +7,10 @@
 // between tabs of one browser.
 import { sharedState } from '@slidev/client/state/shared.ts'
 import { createSyncState } from '@slidev/client/state/syncState.ts'
-// Its first value is declared in vite.config.ts (slidev.serverRef.state).
-import serverState from 'server-reactive:deckModels?diff'
+// Its first value is declared in vite.config.ts (slidev.serverRef.state). Whole-state mode, not
+// `?diff`: the diff mode never updates a client's base after it sends, so toggling a value back
+// (B, then B again) sends an empty diff and the other screens stay black.
+import serverState from 'server-reactive:deckModels'
 
 let store
 
