@@ -33,7 +33,8 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['tests/**/*.test.ts'],
-          exclude: ['tests/talk.test.ts'],
+          // Fixture decks link the project's folders (styles/, layouts/): their tests are not e2e tests.
+          exclude: ['tests/talk.test.ts', 'tests/fixtures/**'],
           environment: 'node',
           // Builds the site and PDFs once, under a sub-path, for every browser and PDF test.
           globalSetup: ['tests/setup/build-once.ts'],

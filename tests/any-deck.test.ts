@@ -5,7 +5,7 @@
  */
 import type { Browser } from 'playwright-chromium'
 import { execFileSync, spawnSync } from 'node:child_process'
-import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs'
+import { cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readlinkSync, rmSync, symlinkSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import process from 'node:process'
@@ -48,7 +48,14 @@ describe('a typical Slidev deck in a sub-folder, with no references', () => {
       browser,
       log: line => lines.push(line),
     })
-    expect(files.map(f => f.slice(out.length + 1))).toEqual(['slides.pdf', 'handout.pdf', 'handout-2up.pdf'])
+    // Layout 2 is the attendee handout (handout.pdf); each layout has a speaker twin that keeps every note.
+    expect(files.map(f => f.slice(out.length + 1))).toEqual([
+      'slides.pdf',
+      'handout-1up.pdf',
+      'handout.pdf',
+      'handout-speaker-1up.pdf',
+      'handout-speaker.pdf',
+    ])
     expect(Number(pdfInfo(join(out, 'slides.pdf')).Pages)).toBe(4)
     // The cover image from public/, highlighted code and the component rendered; the notes are in the handout.
     expect(pdfText(join(out, 'slides.pdf'), 2)).toContain('return a + b')
@@ -121,7 +128,10 @@ function copyProject(dir: string): void {
     if (!existsSync(file))
       continue // deleted in the work tree
     mkdirSync(dirname(join(dir, file)), { recursive: true })
-    cpSync(file, join(dir, file))
+    if (lstatSync(file).isSymbolicLink())
+      symlinkSync(readlinkSync(file), join(dir, file)) // fixture decks link the project's layouts and styles
+    else
+      cpSync(file, join(dir, file))
   }
   try {
     execFileSync('cp', [

@@ -17,12 +17,15 @@ beforeAll(async () => {
 })
 afterAll(() => session?.close())
 
-// Components that only draw (citations, the reference list, the static diagram frame, the agenda) are not live models.
+// Components that only draw (citations, the reference list, the static diagram frame, the agenda) or serve the
+// presenter (the pacing panel, the models' reset button) are not live models.
 const LIVE_MODELS = readdirSync('components')
   .filter(f => f.endsWith('.vue') && ![
     'Agenda.vue',
     'Cite.vue',
     'Diagram.vue',
+    'ModelReset.vue',
+    'PacingPanel.vue',
     'References.vue',
   ].includes(f))
   .map(f => f.replace('.vue', ''))
@@ -80,16 +83,17 @@ describe('live models in the built site', () => {
       expect(await controls.count(), `${name} has no keyboard control`).toBeGreaterThan(0)
       const before = await slide.innerHTML()
       const url = page.url()
-      // Operate the first few controls the way a keyboard user would.
+      // Operate the first few controls the way a keyboard user would (composables/clicker.ts): arrows on a
+      // slider, radio or number field reached by Tab; Enter on a checkbox or button — Space is the clicker's.
       for (let i = 0; i < Math.min(3, await controls.count()); i++) {
         const control = controls.nth(i)
         if (!await control.isVisible() || await control.isDisabled())
           continue
         await control.focus()
         const type = await control.getAttribute('type')
-        await control.press(type === 'range' || type === 'number'
+        await control.press(['range', 'number', 'radio'].includes(type ?? '')
           ? 'ArrowRight'
-          : 'Space')
+          : 'Enter')
       }
       expect(await slide.innerHTML(), `${name} did not react`).not.toBe(before)
       expect(page.url()).toBe(url)
