@@ -1,4 +1,4 @@
-import type { Page } from 'playwright-chromium'
+import type { Locator, Page } from 'playwright-chromium'
 import type { Deck } from '../tools/deck.ts'
 import type { Session } from './browser.ts'
 import { readdirSync } from 'node:fs'
@@ -35,6 +35,18 @@ function slideOf(component: string): number {
   if (!slide)
     throw new Error(`<${component} /> is on no slide`)
   return slide.no
+}
+
+/** What a reader sees of a model and the state of its controls (attribute order in the DOM is not state). */
+function modelState(slide: Locator) {
+  return slide.evaluate(el => ({
+    text: el.textContent,
+    controls: [
+      ...el.querySelectorAll('input, button'),
+    ].map(c => c instanceof HTMLInputElement
+      ? `${c.type}:${c.value}:${c.checked}`
+      : `${c.textContent?.trim()}:${c.getAttribute('aria-pressed')}`),
+  }))
 }
 
 async function open(page: Page, no: number) {
@@ -79,9 +91,9 @@ describe('live models in the built site', () => {
       const trouble = await watchPage(page)
       await open(page, no)
       const slide = page.locator(slideSelector(no))
-      const controls = slide.locator('input, button, [tabindex="0"]')
+      const controls = slide.locator('input, button:not([data-testid="model-reset"]), [tabindex="0"]')
       expect(await controls.count(), `${name} has no keyboard control`).toBeGreaterThan(0)
-      const before = await slide.innerHTML()
+      const before = await modelState(slide)
       const url = page.url()
       // Operate the first few controls the way a keyboard user would (composables/clicker.ts): arrows on a
       // slider, radio or number field reached by Tab; Enter on a checkbox or button — Space is the clicker's.
@@ -95,7 +107,10 @@ describe('live models in the built site', () => {
           ? 'ArrowRight'
           : 'Enter')
       }
-      expect(await slide.innerHTML(), `${name} did not react`).not.toBe(before)
+      expect(await modelState(slide), `${name} did not react`).not.toEqual(before)
+      // The visible reset brings the model back to what the slide showed on entry.
+      await slide.getByTestId('model-reset').press('Enter')
+      await expect.poll(() => modelState(slide), { message: `${name} did not reset` }).toEqual(before)
       expect(page.url()).toBe(url)
       expect(trouble).toEqual([])
       await page.close()

@@ -9,7 +9,7 @@ import type { Deck } from './deck.ts'
 import type { HandoutAudience, HandoutLayout } from './handout.ts'
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { basename, join } from 'node:path'
+import { basename, dirname, join } from 'node:path'
 import { launchChromium } from './browser.ts'
 import { runCli, UsageError } from './cli.ts'
 import { readDeck } from './deck.ts'
@@ -169,8 +169,7 @@ if (import.meta.main) {
       'site': {
         type: 'string',
         value: 'dir',
-        help: 'the built site whose copies of slides.pdf and handout.pdf are refreshed, when it exists',
-        default: 'dist',
+        help: 'the built site whose copies of slides.pdf and handout.pdf are refreshed, when it exists (default: dist/ beside the entry, so another deck never overwrites this one\'s)',
       },
       'site-url': {
         type: 'string',
@@ -210,7 +209,7 @@ if (import.meta.main) {
           allowRemote: values['allow-remote'],
           layouts,
         })
-        for (const copy of refreshSiteCopies(files, values.site!))
+        for (const copy of refreshSiteCopies(files, values.site ?? join(dirname(values.entry ?? 'slides.md'), 'dist')))
           console.log(`${copy}  updated`)
       }
       finally {
