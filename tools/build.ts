@@ -12,6 +12,8 @@ import { parseArgs, promisify } from 'node:util'
 import { brotliCompress, constants, gzip } from 'node:zlib'
 import { readDeck } from './deck.ts'
 import { exportFromSite } from './export.ts'
+import type { PrintedSlide } from './prerender.ts'
+import { capturePrinted, writeSlidePages } from './prerender.ts'
 import { slidevBuild } from './slidev.ts'
 
 export interface SiteOptions {
@@ -22,7 +24,7 @@ export interface SiteOptions {
   exportsDir?: string
 }
 
-const escapeAttr = (text: string) => text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;')
+export const escapeAttr = (text: string) => text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;')
 
 /** Slidev writes headmatter strings JSON-quoted into its meta tags; replace them with clean ones. */
 export function socialMeta(html: string, meta: { title: string, description: string, author: string, keywords: string[], image: string }): string {
@@ -101,11 +103,15 @@ export async function buildSite(options: SiteOptions = {}) {
     const aside = `${staging}.compressed`
     const compressing = compressFiles(staging, compressibleFiles(staging).filter(f => f !== index), aside)
     compressing.catch(() => {}) // awaited below; a failed export must not also report this
+    let printed: PrintedSlide[] = []
     const exported = await exportFromSite({
       siteDir: staging,
       base,
       deck,
       outDir: options.exportsDir ?? 'exports',
+      inspect: async (page) => {
+        printed = await capturePrinted(page, readFileSync(index, 'utf8'))
+      },
     })
     for (const file of exported.files)
       copyFileSync(file, join(staging, basename(file)))
@@ -117,14 +123,25 @@ export async function buildSite(options: SiteOptions = {}) {
       keywords: deck.keywords,
       image: `${base}og-image.png`,
     })
-    writeFileSync(index, html)
-    // Static hosts answer unknown paths with 404.html: serving the app there makes /12 reloadable.
+    // Static hosts answer unknown paths with 404.html: the bare app there makes /presenter reloadable.
     writeFileSync(join(staging, '404.html'), html)
+    // Every slide URL gets its own page (index.html is slide 1).
+    const pages = writeSlidePages({
+      siteDir: staging,
+      base,
+      deck,
+      slides: printed,
+      shell: html,
+      downloads: exported.files.map(file => basename(file)).map(file => ({
+        file,
+        label: file.startsWith('handout') ? '讲义 PDF' : '幻灯片 PDF',
+      })),
+    })
     for (const file of await compressing)
       renameSync(file, join(staging, relative(aside, file)))
     rmSync(aside, { recursive: true, force: true })
     await compressFiles(staging, [
-      index,
+      ...pages,
       join(staging, '404.html'),
     ])
     console.log(`PDFs printed in ${((performance.now() - started) / 1000).toFixed(1)} s`)

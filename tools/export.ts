@@ -6,6 +6,7 @@
 import type { Browser } from 'playwright-chromium'
 import type { Deck } from './deck.ts'
 import type { HandoutLayout } from './handout.ts'
+import type { SlidesPdfOptions } from './slides-pdf.ts'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -29,6 +30,8 @@ export interface ExportOptions {
   layouts?: HandoutLayout[]
   deck?: Deck
   browser?: Browser
+  /** Reads the print page the slides PDF is printed from (see tools/slides-pdf.ts). */
+  inspect?: SlidesPdfOptions['inspect']
   log?: (line: string) => void
 }
 
@@ -58,6 +61,7 @@ export async function exportFromSite(options: ExportOptions): Promise<ExportResu
       siteUrl: server.url,
       deck,
       dark,
+      inspect: options.inspect,
     })
     if (only !== 'handout') {
       const path = join(outDir, dark ? 'slides-dark.pdf' : 'slides.pdf')

@@ -51,6 +51,8 @@ export const TEXT_SOURCES: { dir: string, ext: RegExp }[] = [
   { dir: 'data', ext: /\.ts$/ },
   { dir: 'models', ext: /\.ts$/ },
   { dir: 'composables', ext: /\.ts$/ },
+  // The prerendered pages' link bar (上一页, 下一页, 讲义 …).
+  { dir: 'tools', ext: /^prerender\.ts$/ },
 ]
 
 /** 'U+4e00-4e02,U+3002' → [[0x4e00, 0x4e02], [0x3002, 0x3002]] */

@@ -16,6 +16,8 @@ export interface SlidesPdfOptions {
   deck: Deck
   dark?: boolean
   timeout?: number
+  /** Reads the fully rendered print page before it is printed (tools/prerender.ts). */
+  inspect?: (page: Page) => Promise<void>
 }
 
 export class SlideRenderError extends Error {}
@@ -66,6 +68,7 @@ export async function renderSlidesPdf(options: SlidesPdfOptions): Promise<Slides
       clearInterval(watch)
     }
     await failOnBrokenSlides(page, deck, errors)
+    await options.inspect?.(page)
     // Slidev breaks the page after every slide, the last one too: that would add a blank page.
     await page.addStyleTag({ content: '.print-slide-container:last-of-type { break-after: auto !important }' })
     // Page size = the print container Slidev drew (its height is rounded up from the aspect ratio).
