@@ -27,8 +27,8 @@ export interface PrintedSlide {
   text: string
   /** Paths (from the site root) of stylesheets beyond the app's own whose rules this slide uses. */
   styles: string[]
-  /** Paths of the font files this slide's characters are drawn with. */
-  fonts: string[]
+  /** The font faces this slide's characters are drawn with: file path and its @font-face rule. */
+  fonts: { url: string, rule: string }[]
 }
 
 /** Reads every slide from Slidev's print route (tools/slides-pdf.ts has it open and fully rendered). */
@@ -67,15 +67,17 @@ export async function capturePrinted(page: Page, shell: string): Promise<Printed
         const low = Number.parseInt(from.replace(/\?/g, '0'), 16)
         return [low, to ? Number.parseInt(to, 16) : Number.parseInt(from.replace(/\?/g, 'F'), 16)]
       })
+      const path = url && new URL(url, r.parentStyleSheet?.href ?? location.href).pathname
       return {
         family: r.style.getPropertyValue('font-family').replace(/["']/g, '').trim().toLowerCase(),
         weight: Number(r.style.getPropertyValue('font-weight')) || 400,
-        url: url && new URL(url, r.parentStyleSheet?.href ?? location.href).pathname,
+        url: path,
+        rule: r.cssText.replace(/src:[^;]*;/, `src: url("${path}") format("woff2");`),
         ranges,
       }
     })
-    function fontsOf(root: Element): string[] {
-      const used = new Set<string>()
+    function fontsOf(root: Element) {
+      const used = new Map<string, { url: string, rule: string }>()
       const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT)
       for (let node = walker.nextNode(); node; node = walker.nextNode()) {
         const parent = node.parentElement
@@ -94,12 +96,12 @@ export async function capturePrinted(page: Page, shell: string): Promise<Printed
               continue
             const best = candidates.reduce((a, b) => Math.abs(b.weight - weight) < Math.abs(a.weight - weight) ? b : a)
             if (best.url)
-              used.add(best.url)
+              used.set(best.url, { url: best.url, rule: best.rule })
             break
           }
         }
       }
-      return [...used]
+      return [...used.values()]
     }
     return Array.from(document.querySelectorAll('.print-slide-container'), (container) => {
       const slide = container.querySelector('.slidev-page') as HTMLElement
@@ -169,6 +171,21 @@ function takeoverScript(no: number) {
   return `<script>(()=>{const o=document.getElementById('deck-prerender');if(location.search){o.remove();return}let moved=false;const t=()=>{const a=document.querySelector('#app')?.__vue_app__,n=a?._context.provides['$$slidev-context']?.nav;if(!n||!document.querySelector('#app .slidev-page-${no} .slidev-layout'))return requestAnimationFrame(t);if(!moved&&n.currentSlideNo===${no}&&n.clicksTotal>n.clicks){moved=true;n.queryClicks=n.clicksTotal}document.fonts.ready.then(()=>setTimeout(()=>requestAnimationFrame(()=>o.remove()),300))};requestAnimationFrame(t)})()</script>`
 }
 
+/**
+ * A module script runs before the browser paints; the copy of the slide needs none. The app's entry is
+ * fetched at once (modulepreload) and started once the slide is on screen (its first contentful
+ * paint), or after two seconds where nothing paints (a background tab).
+ */
+export function startAfterFirstPaint(html: string): string {
+  const entry = html.match(/<script type="module" crossorigin src="([^"]+)"><\/script>/)
+  if (!entry)
+    throw new Error('index.html has no module entry script — did Slidev change its page template?')
+  const start = `<script type="module">let s=0;const go=()=>{if(!s++)import(${JSON.stringify(entry[1])})};new PerformanceObserver(l=>{if(l.getEntries().some(e=>e.name==='first-contentful-paint'))setTimeout(go)}).observe({type:'paint',buffered:true});setTimeout(go,2000)</script>`
+  return html
+    .replace(entry[0], () => `<link rel="modulepreload" crossorigin href="${entry[1]}">`)
+    .replace('</body>', () => `${start}\n</body>`)
+}
+
 function slideHref(base: string, no: number) {
   return no === 1 ? base : `${base}${no}`
 }
@@ -198,7 +215,10 @@ export function writeSlidePages(options: SlidePagesOptions): string[] {
       .replace(/<link rel="canonical"[^>]*>\s*|<meta property="og:url"[^>]*>\s*/g, '')
     const head = [
       url && `<link rel="canonical" href="${escapeAttr(url)}">\n<meta property="og:url" content="${escapeAttr(url)}">`,
-      ...printed.fonts.map(font => `<link rel="preload" as="font" type="font/woff2" crossorigin href="${escapeAttr(font)}">`),
+      ...printed.fonts.map(font => `<link rel="preload" as="font" type="font/woff2" crossorigin href="${escapeAttr(font.url)}">`),
+      // The same faces, drawn only once loaded (they are preloaded): text painted first in a fallback
+      // font would be painted again by the app, later, as a new largest paint.
+      `<style>${printed.fonts.map(font => font.rule.replace(/font-display:\s*\w+/, 'font-display: block')).join('\n')}</style>`,
       ...printed.styles.map(style => `<link rel="stylesheet" crossorigin href="${escapeAttr(style)}">`),
       `<style>${overlayCss(width, height)}</style>`,
       `<noscript><style>#deck-prerender{--deck-nav:5.5rem}</style></noscript>`,
@@ -221,7 +241,7 @@ ${links}
 </nav></noscript>
 </div>
 ${takeoverScript(printed.no)}`
-    html = html
+    html = startAfterFirstPaint(html)
       .replace('</head>', () => `${head}\n</head>`)
       .replace('<div id="app"></div>', () => `<div id="app"></div>\n${body}`)
     const files = printed.no === 1
