@@ -97,7 +97,9 @@ function featuresOnlyWhenUsed(): Plugin {
     name: 'deck:features-only-when-used',
     enforce: 'pre',
     configResolved(config) {
-      const texts = config.command === 'build' ? deckTexts(config.root) : []
+      const texts = config.command === 'build'
+        ? deckTexts(config.root)
+        : []
       unused = config.command === 'build'
         ? UNLESS_USED.filter(({ feature }) => !texts.some(text => feature.test(text)))
         : []

@@ -1,3 +1,4 @@
+import type { PrintedSlide } from './prerender.ts'
 /**
  * `npm run build`: the hosted site in dist/ with no speaker notes, plus both PDFs printed from it
  * (also kept in exports/), a social preview image and a 404 fallback for static hosts.
@@ -12,7 +13,6 @@ import { parseArgs, promisify } from 'node:util'
 import { brotliCompress, constants, gzip } from 'node:zlib'
 import { readDeck } from './deck.ts'
 import { exportFromSite } from './export.ts'
-import type { PrintedSlide } from './prerender.ts'
 import { capturePrinted, writeSlidePages } from './prerender.ts'
 import { slidevBuild } from './slidev.ts'
 
@@ -134,7 +134,9 @@ export async function buildSite(options: SiteOptions = {}) {
       shell: html,
       downloads: exported.files.map(file => basename(file)).map(file => ({
         file,
-        label: file.startsWith('handout') ? '讲义 PDF' : '幻灯片 PDF',
+        label: file.startsWith('handout')
+          ? '讲义 PDF'
+          : '幻灯片 PDF',
       })),
     })
     for (const file of await compressing)

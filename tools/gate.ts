@@ -463,7 +463,8 @@ async function gateMode(context: BrowserContext, url: string, mode: Mode, total:
       document.head.append(style)
     })
   })
-  await page.goto(`${url}1`, { waitUntil: 'networkidle' })
+  // A query string starts the app at once instead of on the first key or pointer move (tools/prerender.ts).
+  await page.goto(`${url}1?clicks=0`, { waitUntil: 'networkidle' })
   const isDark = (): Promise<boolean> => page.evaluate(() => document.documentElement.classList.contains('dark'))
   if (await isDark() !== (mode === 'dark')) {
     // colorSchema `auto` follows prefers-color-scheme; if that did not take, pin Slidev's own switch and reload.
@@ -622,7 +623,7 @@ export async function runGate(options: GateOptions): Promise<GateResult> {
   try {
     // The site's own slide count is the truth for navigation; the deck gives file:line.
     const probe = await browser.newPage()
-    await probe.goto(`${server.url}1`, { waitUntil: 'domcontentloaded' })
+    await probe.goto(`${server.url}1?clicks=0`, { waitUntil: 'domcontentloaded' })
     const total = await probe.waitForFunction(() => (document.querySelector('#app') as any)?.__vue_app__?._context?.provides?.['$$slidev-context']?.nav?.total as number | undefined)
       .then(async handle => Number(await handle.jsonValue()))
     await probe.close()

@@ -6,8 +6,9 @@
  * font files its characters need. `writeSlidePages` turns the app's index.html into one page a slide:
  * the slide drawn over the app, scaled like Slidev's play view (CSS only), with its own title,
  * description, canonical URL, and — without JavaScript — links to the previous and next slides and
- * the PDFs. When the app has drawn the same slide beneath it, a small inline script removes the copy:
- * the reader sees no flash and nothing moves.
+ * the PDFs. The app's code is fetched at once but started on the reader's first key, touch or pointer
+ * move (`startScript`); when it has drawn the same slide beneath the copy, the copy is removed: the
+ * reader sees no flash and nothing moves.
  *
  * Files: `N.html` and `N/index.html` for every slide (GitHub Pages serves `/N` from the first and
  * `/N/` from the second; tools/serve.ts finds `N.html` for both), `index.html` is slide 1, and
@@ -34,16 +35,21 @@ export interface PrintedSlide {
 /** Reads every slide from Slidev's print route (tools/slides-pdf.ts has it open and fully rendered). */
 export async function capturePrinted(page: Page, shell: string): Promise<PrintedSlide[]> {
   // The app's own stylesheets are in every page already.
-  const shellStyles = [...shell.matchAll(/<link rel="stylesheet"[^>]* href="([^"]+)"/g)].map(m => m[1])
+  const shellStyles = [
+    ...shell.matchAll(/<link rel="stylesheet"[^>]* href="([^"]+)"/g),
+  ].map(m => m[1])
   return page.evaluate((shellStyles) => {
     const sheets = Array.from(document.styleSheets).filter(s => s.href && !shellStyles.includes(new URL(s.href).pathname))
     const rulesOf = (list: CSSRuleList): CSSRule[] => Array.from(list).flatMap(r => 'cssRules' in r && !(r instanceof CSSStyleRule)
       ? rulesOf((r as CSSGroupingRule).cssRules)
       : [r])
-    const selectorsOf = new Map(sheets.map(s => [s, rulesOf(s.cssRules)
-      .filter((r): r is CSSStyleRule => r instanceof CSSStyleRule)
+    const selectorsOf = new Map(sheets.map(s => [
+      s,
+      rulesOf(s.cssRules)
+        .filter((r): r is CSSStyleRule => r instanceof CSSStyleRule)
       // Pseudo-elements never match querySelector; the element they hang on does.
-      .map(r => r.selectorText.replace(/::?(?:before|after|marker|placeholder|selection)\b/g, ''))]))
+        .map(r => r.selectorText.replace(/::?(?:before|after|marker|placeholder|selection)\b/g, '')),
+    ]))
     const matches = (root: Element, selector: string) => {
       try {
         return !!root.querySelector(selector)
@@ -65,7 +71,12 @@ export async function capturePrinted(page: Page, shell: string): Promise<Printed
       const ranges = (r.style.getPropertyValue('unicode-range') || 'U+0-10FFFF').split(',').map((part) => {
         const [from, to] = part.trim().replace(/^U\+/i, '').split('-')
         const low = Number.parseInt(from.replace(/\?/g, '0'), 16)
-        return [low, to ? Number.parseInt(to, 16) : Number.parseInt(from.replace(/\?/g, 'F'), 16)]
+        return [
+          low,
+          to
+            ? Number.parseInt(to, 16)
+            : Number.parseInt(from.replace(/\?/g, 'F'), 16),
+        ]
       })
       const path = url && new URL(url, r.parentStyleSheet?.href ?? location.href).pathname
       return {
@@ -94,20 +105,26 @@ export async function capturePrinted(page: Page, shell: string): Promise<Printed
             const candidates = faces.filter(f => f.family === family && f.ranges.some(([lo, hi]) => code >= lo && code <= hi))
             if (!candidates.length)
               continue
-            const best = candidates.reduce((a, b) => Math.abs(b.weight - weight) < Math.abs(a.weight - weight) ? b : a)
+            const best = candidates.reduce((a, b) => Math.abs(b.weight - weight) < Math.abs(a.weight - weight)
+              ? b
+              : a)
             if (best.url)
               used.set(best.url, { url: best.url, rule: best.rule })
             break
           }
         }
       }
-      return [...used.values()]
+      return [
+        ...used.values(),
+      ]
     }
     return Array.from(document.querySelectorAll('.print-slide-container'), (container) => {
       const slide = container.querySelector('.slidev-page') as HTMLElement
       return {
         no: Number(slide.dataset.slidevNo),
         html: container.innerHTML,
+        // innerText: the text as shown (no <style> contents, hidden parts left out).
+        // eslint-disable-next-line unicorn/prefer-dom-node-text-content
         text: slide.innerText.replace(/\s+/g, ' ').trim(),
         styles: sheets.filter(s => selectorsOf.get(s)!.some(sel => matches(container, sel))).map(s => new URL(s.href!).pathname),
         fonts: fontsOf(container),
@@ -138,11 +155,15 @@ export function describe(text: string, fallback: string): string {
     return clean
   const cut = clean.slice(0, 150)
   const end = Math.max(cut.lastIndexOf('。'), cut.lastIndexOf('；'), cut.lastIndexOf(' '))
-  return `${end > 60 ? cut.slice(0, end + 1).trim() : cut}…`
+  return `${end > 60
+    ? cut.slice(0, end + 1).trim()
+    : cut}…`
 }
 
 export function pageTitle(slideTitle: string, talkTitle: string) {
-  return !slideTitle || slideTitle === talkTitle ? talkTitle : `${slideTitle} — ${talkTitle}`
+  return !slideTitle || slideTitle === talkTitle
+    ? talkTitle
+    : `${slideTitle} — ${talkTitle}`
 }
 
 /**
@@ -163,31 +184,51 @@ function headScript(colorSchema: string, width: number, height: number) {
 }
 
 /**
- * Runs after the copy is in the DOM. A query string (`?clicks=2`, `?embedded`) asks the app for a
- * particular state: the app draws it alone. Otherwise, once the app shows this slide, it is moved to
- * the final click (what the copy shows), and after its fonts and click transitions settle the copy goes.
+ * The app starts when the reader first shows intent — a key, a touch, a pointer moving, a wheel, focus —
+ * or at once when the URL asks for a particular state (`?clicks=2`, `?embedded`), in which case the app
+ * draws alone. Until then the page is the static copy: nothing runs on the main thread. Once the app
+ * shows this slide it is moved to the final click (what the copy shows), and after its fonts and click
+ * transitions settle the copy goes; a key pressed before that is then handed to the app.
  */
-function takeoverScript(no: number) {
-  return `<script>(()=>{const o=document.getElementById('deck-prerender');if(location.search){o.remove();return}let moved=false;const t=()=>{const a=document.querySelector('#app')?.__vue_app__,n=a?._context.provides['$$slidev-context']?.nav;if(!n||!document.querySelector('#app .slidev-page-${no} .slidev-layout'))return requestAnimationFrame(t);if(!moved&&n.currentSlideNo===${no}&&n.clicksTotal>n.clicks){moved=true;n.queryClicks=n.clicksTotal}document.fonts.ready.then(()=>setTimeout(()=>requestAnimationFrame(()=>o.remove()),300))};requestAnimationFrame(t)})()</script>`
+function startScript(no: number, entry: string, preloads: string[]) {
+  return `<script>(()=>{addEventListener('load',()=>setTimeout(()=>{for(const href of ${JSON.stringify(preloads)}){const l=document.createElement('link');l.rel='modulepreload';l.crossOrigin='';l.href=href;document.head.append(l)}}));const o=document.getElementById('deck-prerender'),T=['keydown','pointerdown','pointermove','touchstart','wheel','focusin'];let started=false,key=null,moved=false;
+const take=()=>{const n=document.querySelector('#app')?.__vue_app__?._context.provides['$$slidev-context']?.nav;if(!n||!document.querySelector('#app .slidev-page-${no} .slidev-layout'))return requestAnimationFrame(take);if(!moved&&n.currentSlideNo===${no}&&n.clicksTotal>n.clicks){moved=true;n.queryClicks=n.clicksTotal}document.fonts.ready.then(()=>setTimeout(()=>requestAnimationFrame(()=>{o.remove();if(key)for(const type of ['keydown','keyup'])dispatchEvent(new KeyboardEvent(type,{...key,bubbles:true}))}),300))};
+const start=(e)=>{if(e&&e.type==='keydown'&&!key)key={key:e.key,code:e.code,shiftKey:e.shiftKey};if(started)return;started=true;for(const t of T)removeEventListener(t,start,true);import(${JSON.stringify(entry)});if(o.isConnected)requestAnimationFrame(take)};
+if(location.search){o.remove();start()}else for(const t of T)addEventListener(t,start,{capture:true,passive:true})})()</script>`
 }
 
 /**
- * A module script runs before the browser paints; the copy of the slide needs none. The app's entry is
- * fetched at once (modulepreload) and started once the slide is on screen (its first contentful
- * paint), or after two seconds where nothing paints (a background tab).
+ * The app's scripts, out of the head: the entry and its module preloads would compete with the
+ * slide's fonts for the first bytes. `startScript` preloads them after the page has loaded and
+ * starts the entry on intent.
  */
-export function startAfterFirstPaint(html: string): string {
-  const entry = html.match(/<script type="module" crossorigin src="([^"]+)"><\/script>/)
+export function deferEntry(html: string): { html: string, entry: string, preloads: string[] } {
+  const entry = html.match(/<script type="module" crossorigin src="([^"]+)"><\/script>\s*/)
   if (!entry)
     throw new Error('index.html has no module entry script — did Slidev change its page template?')
-  const start = `<script type="module">let s=0;const go=()=>{if(!s++)import(${JSON.stringify(entry[1])})};new PerformanceObserver(l=>{if(l.getEntries().some(e=>e.name==='first-contentful-paint'))setTimeout(go)}).observe({type:'paint',buffered:true});setTimeout(go,2000)</script>`
-  return html
-    .replace(entry[0], () => `<link rel="modulepreload" crossorigin href="${entry[1]}">`)
-    .replace('</body>', () => `${start}\n</body>`)
+  const preloads = [
+    ...html.matchAll(/<link rel="modulepreload" crossorigin href="([^"]+)">\s*/g),
+  ]
+  return {
+    html: [entry, ...preloads].reduce((page, match) => page.replace(match[0], ''), html),
+    entry: entry[1],
+    preloads: [
+      entry[1],
+      ...preloads.map(m => m[1]),
+    ],
+  }
+}
+
+/** A prerendered page starts the app on the reader's first pointer move; this is one (bench, tests). */
+export async function startApp(page: Page) {
+  await page.mouse.move(10, 10)
+  await page.waitForFunction(() => !document.getElementById('deck-prerender') && (document.querySelector('#app') as any)?.__vue_app__, undefined, { timeout: 120_000 })
 }
 
 function slideHref(base: string, no: number) {
-  return no === 1 ? base : `${base}${no}`
+  return no === 1
+    ? base
+    : `${base}${no}`
 }
 
 /** Writes the per-slide pages; returns every file written. */
@@ -209,7 +250,9 @@ export function writeSlidePages(options: SlidePagesOptions): string[] {
       description: describe(printed.text, deck.info),
       author: deck.author,
       keywords: deck.keywords,
-      image: siteUrl ? new URL('og-image.png', siteUrl).href : `${base}og-image.png`,
+      image: siteUrl
+        ? new URL('og-image.png', siteUrl).href
+        : `${base}og-image.png`,
     })
       .replace(/<title>[^<]*<\/title>/, () => `<title>${escapeText(title)}</title>`)
       .replace(/<link rel="canonical"[^>]*>\s*|<meta property="og:url"[^>]*>\s*/g, '')
@@ -239,9 +282,10 @@ export function writeSlidePages(options: SlidePagesOptions): string[] {
 <noscript><nav aria-label="幻灯片 ${printed.no} / ${deck.slides.length}">
 ${links}
 </nav></noscript>
-</div>
-${takeoverScript(printed.no)}`
-    html = startAfterFirstPaint(html)
+</div>`
+    const deferred = deferEntry(html)
+    html = deferred.html
+      .replace('</body>', () => `${startScript(printed.no, deferred.entry, deferred.preloads)}\n</body>`)
       .replace('</head>', () => `${head}\n</head>`)
       .replace('<div id="app"></div>', () => `<div id="app"></div>\n${body}`)
     const files = printed.no === 1

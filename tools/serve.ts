@@ -23,7 +23,9 @@ export async function serveStatic(dir: string, options: { port?: number, base?: 
     throw new Error(`${root}/index.html not found — build the site first: npm run build`)
   const base = `/${(options.base ?? '/').replace(/^\/+|\/+$/g, '')}/`.replace('//', '/')
   const assets = sirv(root, {
-    single: existsSync(resolve(root, '404.html')) ? '404.html' : true,
+    single: existsSync(resolve(root, '404.html'))
+      ? '404.html'
+      : true,
     dev: false,
     etag: true,
     brotli: true,
