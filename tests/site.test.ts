@@ -4,6 +4,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { readDeck } from '../tools/deck.ts'
+import { startApp } from '../tools/prerender.ts'
 import { openSite, recordTrouble, site } from './browser.ts'
 
 let session: Session
@@ -56,6 +57,7 @@ describe('the hosted site', () => {
     }
     const page = await session.browser.newPage()
     await page.goto(`${session.server.url}1`, { waitUntil: 'networkidle' })
+    await startApp(page)
     const hrefs = await page.locator('a[href$=".pdf"]').evaluateAll(links => links.map(a => a.getAttribute('href')))
     expect(hrefs).toEqual(expect.arrayContaining([`${site.base}slides.pdf`, `${site.base}handout.pdf`]))
     await page.close()
@@ -69,7 +71,11 @@ describe('the hosted site', () => {
     expect(html).toContain(`<meta property="og:image" content="${site.base}og-image.png">`)
     expect(html).not.toMatch(/content="&quot;/)
     expect(existsSync(join(site.dir, 'og-image.png'))).toBe(true)
-    expect(readFileSync(join(site.dir, '404.html'), 'utf8')).toBe(html)
+    // 404.html is the bare app (any other route); index.html is slide 1's own page.
+    const fallback = readFileSync(join(site.dir, '404.html'), 'utf8')
+    expect(fallback).toContain('<div id="app"></div>')
+    expect(fallback).not.toContain('deck-prerender')
+    expect(html).toContain('id="deck-prerender"')
     expect(html).not.toMatch(/https?:\/\/(?!127\.0\.0\.1)/)
   })
 })

@@ -2,6 +2,7 @@ import type { Page } from 'playwright-chromium'
 import type { Session } from './browser.ts'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { readDeck } from '../tools/deck.ts'
+import { startApp } from '../tools/prerender.ts'
 import { openSite, recordTrouble } from './browser.ts'
 
 let session: Session
@@ -52,6 +53,7 @@ describe('walking the built site in Chromium', () => {
     })
     const trouble = recordTrouble(page)
     await page.goto(`${session.server.url}1`, { waitUntil: 'networkidle' })
+    await startApp(page)
     const seen = await walk(page)
     expect(seen.at(-1)).toBe(total)
     expect(new Set(seen).size).toBe(total)
