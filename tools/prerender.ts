@@ -191,7 +191,7 @@ function headScript(colorSchema: string, width: number, height: number) {
  * transitions settle the copy goes; a key pressed before that is then handed to the app.
  */
 function startScript(no: number, entry: string, preloads: string[]) {
-  return `<script>(()=>{addEventListener('load',()=>setTimeout(()=>{for(const href of ${JSON.stringify(preloads)}){const l=document.createElement('link');l.rel='modulepreload';l.crossOrigin='';l.href=href;document.head.append(l)}}));const o=document.getElementById('deck-prerender'),T=['keydown','pointerdown','pointermove','touchstart','wheel','focusin'];let started=false,key=null,moved=false;
+  return `<script>(()=>{let painted=false,loaded=false;const preload=()=>{if(!painted||!loaded)return;painted=false;requestIdleCallback(()=>{for(const href of ${JSON.stringify(preloads)}){const l=document.createElement('link');l.rel='modulepreload';l.crossOrigin='';l.href=href;document.head.append(l)}},{timeout:2000})};new PerformanceObserver(l=>{if(l.getEntries().some(e=>e.name==='first-contentful-paint')){painted=true;preload()}}).observe({type:'paint',buffered:true});addEventListener('load',()=>{loaded=true;preload()});const o=document.getElementById('deck-prerender'),T=['keydown','pointerdown','pointermove','touchstart','wheel','focusin'];let started=false,key=null,moved=false;
 const take=()=>{const n=document.querySelector('#app')?.__vue_app__?._context.provides['$$slidev-context']?.nav;if(!n||!document.querySelector('#app .slidev-page-${no} .slidev-layout'))return requestAnimationFrame(take);if(!moved&&n.currentSlideNo===${no}&&n.clicksTotal>n.clicks){moved=true;n.queryClicks=n.clicksTotal}document.fonts.ready.then(()=>setTimeout(()=>requestAnimationFrame(()=>{o.remove();if(key)for(const type of ['keydown','keyup'])dispatchEvent(new KeyboardEvent(type,{...key,bubbles:true}))}),300))};
 const start=(e)=>{if(e&&e.type==='keydown'&&!key)key={key:e.key,code:e.code,shiftKey:e.shiftKey};if(started)return;started=true;for(const t of T)removeEventListener(t,start,true);import(${JSON.stringify(entry)});if(o.isConnected)requestAnimationFrame(take)};
 if(location.search){o.remove();start()}else for(const t of T)addEventListener(t,start,{capture:true,passive:true})})()</script>`
@@ -199,8 +199,8 @@ if(location.search){o.remove();start()}else for(const t of T)addEventListener(t,
 
 /**
  * The app's scripts, out of the head: the entry and its module preloads would compete with the
- * slide's fonts for the first bytes. `startScript` preloads them after the page has loaded and
- * starts the entry on intent.
+ * slide's fonts for the first bytes. `startScript` preloads them once the page has loaded and the
+ * slide is painted, and starts the entry on intent.
  */
 export function deferEntry(html: string): { html: string, entry: string, preloads: string[] } {
   const entry = html.match(/<script type="module" crossorigin src="([^"]+)"><\/script>\s*/)
