@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path'
 import process from 'node:process'
 import { defineConfig } from 'vite'
 import { buildDeckFont, deckTexts } from './tools/font-subset.ts'
+import { deckTalk } from './tools/talk.ts'
 
 /**
  * Slidev compiles its print route into a build only when it also exports a PDF itself during
@@ -267,6 +268,13 @@ function preloadNeighboursOnly(): Plugin {
 }
 
 export default defineConfig({
+  slidev: {
+    // The live models' inputs, shared by presenter, projector and tablet (setup/modelStore.ts):
+    // Slidev's server-side state starts with the keys it knows; ours needs a first value.
+    serverRef: {
+      state: { deckModels: {} },
+    },
+  },
   plugins: [
     keepPrintRoute(),
     deckFonts(),
@@ -276,5 +284,7 @@ export default defineConfig({
     floatingVueOnDemand(),
     slidevControlsOnDemand(),
     preloadNeighboursOnly(),
+    // `virtual:deck-talk`: speaker, event, site URL and its QR code for the cover and closing layouts.
+    deckTalk(),
   ],
 })

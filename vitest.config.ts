@@ -8,7 +8,14 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['models/**/*.test.ts', 'data/**/*.test.ts', 'tools/**/*.test.ts'],
+          include: [
+            'models/**/*.test.ts',
+            'data/**/*.test.ts',
+            'tools/**/*.test.ts',
+            'styles/**/*.test.ts',
+            'composables/**/*.test.ts',
+            'tests/talk.test.ts',
+          ],
           environment: 'node',
         },
       },
@@ -26,6 +33,7 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['tests/**/*.test.ts'],
+          exclude: ['tests/talk.test.ts'],
           environment: 'node',
           // Builds the site and PDFs once, under a sub-path, for every browser and PDF test.
           globalSetup: ['tests/setup/build-once.ts'],

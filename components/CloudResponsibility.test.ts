@@ -19,6 +19,17 @@ describe('<CloudResponsibility />', () => {
     expect(w.findAll('.cr-chip')).toHaveLength(5)
   })
 
+  it('in compact form keeps the matrix and the summary but drops the NIST quote and the strip', () => {
+    const w = mount(CloudResponsibility, {
+      props: { compact: true },
+    })
+    expect(w.findAll('td')).toHaveLength(LAYERS.length * SERVICE_MODELS.length)
+    expect(w.find('[data-test="def-title"]').text()).toContain('IaaS')
+    expect(w.find('[data-test="nist"]').exists()).toBe(false)
+    expect(w.findAll('.cr-chip')).toHaveLength(0)
+    expect(w.find('.cr-notes').exists()).toBe(false)
+  })
+
   it('shows the NIST definition of the column whose header button gets focus', async () => {
     const w = mount(CloudResponsibility)
     expect(w.find('[data-test="def-title"]').text()).toContain('IaaS')

@@ -85,4 +85,12 @@ describe('<CreditScheduler />', () => {
     expect(w.findAll('polygon')).toHaveLength(4)
     expect(w.find('.cs-final[data-vm="D"]').exists()).toBe(true)
   })
+
+  it('shows each VM\'s steal time, as the Guest\'s top reports it', () => {
+    const w = mount(CreditScheduler)
+    const st = w.findAll('[data-steal]').map(e => e.text())
+    expect(st.length).toBeGreaterThan(0)
+    for (const t of st)
+      expect(t).toMatch(/^st \d+\.\d%$/)
+  })
 })

@@ -26,6 +26,15 @@ describe('<LiveMigration />', () => {
     expect(text(w, 'migration-verdict')).toBe('永不收敛（λ ≥ 1）')
   })
 
+  it('a writable working set above B × downtime limit stops convergence although λ = 0.20', async () => {
+    const w = mount(LiveMigration)
+    await w.get('input[aria-label="可写工作集"]').setValue('64')
+    expect(text(w, 'migration-lambda')).toBe('λ = D/B = 0.20')
+    expect(text(w, 'migration-verdict')).toBe('永不收敛（W > B × 停机上限）')
+    await w.get('input[aria-label="停机时间上限"]').setValue('600')
+    expect(text(w, 'migration-verdict')).toBe('收敛')
+  })
+
   it('a moderate dirty rate changes the downtime to the model\'s value', async () => {
     const w = mount(LiveMigration)
     await w.get('input[aria-label="脏页率"]').setValue('60')
@@ -44,11 +53,11 @@ describe('<LiveMigration />', () => {
     expect(throttles.slice(0, 3)).toEqual(['—', '20%', '30%'])
   })
 
-  it('under Xen rules it stops the λ = 1.2 guest at 3·M: 5.00 GiB sent, 8.59 s downtime', async () => {
+  it('under legacy Xen rules it stops the λ = 1.2 guest at 3·M: 5.00 GiB sent, 8.59 s downtime', async () => {
     const w = mount(LiveMigration, {
       props: { dirtyRateMBps: 150 },
     })
-    await w.get('input[type="radio"][value="xen"]').setValue(true)
+    await w.get('input[type="radio"][value="xen-legacy"]').setValue(true)
     expect(text(w, 'migration-verdict')).toBe('被数据量上限截停')
     expect(text(w, 'migration-total-data')).toBe('5.00 GiB')
     expect(text(w, 'migration-downtime')).toBe('8.59 s')

@@ -21,6 +21,17 @@ describe('<References />', () => {
       expect(items.some(li => li.text().includes(r.title))).toBe(true)
   })
 
+  it('splits into any number of parts without losing or repeating an entry', () => {
+    const parts = [1, 2, 3].map(part => mount(References, {
+      props: { part, parts: 3 },
+    }))
+    const titles = parts.flatMap(p => p.findAll('li').map(li => li.text()))
+    expect(titles).toHaveLength(references.length)
+    expect(new Set(titles).size).toBe(references.length)
+    expect(Number(parts[2].find('ol').attributes('start'))).toBe(parts[0].findAll('li').length + parts[1].findAll('li').length + 1)
+    expect(parts.map(p => p.findAll('a[href$=".pdf"]').length)).toEqual([0, 0, 2])
+  })
+
   it('shortens long author lists and links the PDFs only on the last part', () => {
     const one = mount(References, {
       props: { part: 1 },

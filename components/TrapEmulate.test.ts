@@ -43,7 +43,7 @@ describe('<TrapEmulate />', () => {
     expect(current()).toBe('VM entry')
     expect(next.attributes('disabled')).toBeDefined()
     await w.findAll('button').find(b => b.text() === '上一步')!.trigger('click')
-    expect(current()).toBe('VMM 模拟')
+    expect(current()).toBe('Hypervisor 模拟')
   })
 
   it('picking POPF on x86 without VT-x ends in a silent wrong result, with the VMM box idle', async () => {

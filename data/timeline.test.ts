@@ -28,9 +28,11 @@ describe('virtualization timeline data', () => {
       expect(milestones.some(m => m.era === e)).toBe(true)
   })
 
-  it('carries the dates of facts.md: S/360-67 Aug 1965, Popek & Goldberg Jul 1974, EC2 2006-08-25, KVM 2007-02-04, Kubernetes 2014-06-10, Lambda 2014-11-13', () => {
+  it('carries the dates of facts.md: S/360-67 announced Aug 1965 (shipped 1966, not Jan 1967), Popek & Goldberg Jul 1974, EC2 2006-08-25, KVM 2007-02-04, Kubernetes 2014-06-10, Lambda 2014-11-13', () => {
     expect(byId('cp40').year).toBe(1964)
     expect(byId('s360-67').date).toBe('1965-08')
+    expect(byId('s360-67').detail).toContain('1966 年开始交付')
+    expect(byId('s360-67').detail).not.toMatch(/1967 年 1 月首次交付/)
     expect(byId('vm370').year).toBe(1972)
     expect(byId('popek-goldberg').date).toBe('1974-07')
     expect(byId('vmware-founded').date).toBe('1998-02')
@@ -43,6 +45,7 @@ describe('virtualization timeline data', () => {
     expect(byId('libvirt').date).toBe('2005-12-19')
     expect(byId('amd-v').date).toBe('2006-05-23')
     expect(byId('ec2').date).toBe('2006-08-25')
+    expect(byId('kvm-migration').date).toBe('2007-02')
     expect(byId('kvm').date).toBe('2007-02-04')
     expect(byId('qemu-migration').date).toBe('2008-10')
     expect(byId('ksm').year).toBe(2009)
@@ -52,6 +55,6 @@ describe('virtualization timeline data', () => {
     expect(byId('lambda').date).toBe('2014-11-13')
     expect(byId('nitro').date).toBe('2017-11')
     expect(byId('firecracker').date).toBe('2018-11')
-    expect(milestones).toHaveLength(23)
+    expect(milestones).toHaveLength(24)
   })
 })

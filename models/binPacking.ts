@@ -9,6 +9,10 @@
  * of the normalised sizes, then by input order); in 'cpu-only' mode by cpu/Hcpu. Best Fit picks the host
  * whose normalised leftover (cpu/Hcpu + mem/Hmem after placing) is smallest; for one resource this is the
  * classic Best Fit. No randomness here: fleets come from a seeded generator.
+ *
+ * Worst-case bounds: FFD ≤ 11/9·OPT + 6/9 (Dósa 2007) is proved for ONE dimension only — `pack1D`
+ * and its tests. The two-resource demo (`pack` in 'vector' mode) carries no such guarantee; it is
+ * compared with the lower bound `lowerBound`, not with OPT.
  */
 
 export interface VmDemand {

@@ -3,6 +3,10 @@
  * plus the service-model definitions, essential characteristics and deployment models of
  * NIST SP 800-145 (Mell & Grance, Sep 2011; cite id 'mell2011').
  *
+ * The shared-responsibility split itself is NOT in NIST SP 800-145: it comes from the providers (AWS's
+ * Shared Responsibility Model, cite id 'aws-shared-responsibility') and the Cloud Security Alliance
+ * ('csa-guidance'); NIST supplies only the service-model definitions quoted below.
+ *
  * What the matrix models (a simplification of "shared responsibility"):
  * - a cell says who *manages/controls* the layer: the customer (客户) or the cloud provider (云服务商);
  * - IaaS: the customer controls the OS and everything above it (NIST: "control over operating systems,

@@ -135,3 +135,46 @@ describe('simulateCredit', () => {
       expect(p.window.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(2 + 1e-9)
   })
 })
+
+describe('steal time (what the Guest sees as `st`)', () => {
+  it('two busy vCPUs on one pCPU: every ms one runs and the other is stolen, so run + steal = wall time', () => {
+    const r = simulateCredit({
+      pcpus: 1,
+      vms: [
+        busy('A'),
+        busy('B'),
+      ],
+      durationMs: 3000,
+    })
+    for (const t of r.totals) {
+      expect(t.cpuMs + t.stealMs).toBe(3000)
+      expect(t.stealMs / 3000).toBeGreaterThan(0.45)
+    }
+  })
+
+  it('weight 512 vs 256: the heavier VM is stolen from about half as often (1/3 vs 2/3 of the time)', () => {
+    const r = simulateCredit({
+      pcpus: 1,
+      vms: [
+        busy('A', 512),
+        busy('B', 256),
+      ],
+      durationMs: 3000,
+    })
+    const [a, b] = r.totals
+    expect(a.stealMs / 3000).toBeCloseTo(1 / 3, 1)
+    expect(b.stealMs / 3000).toBeCloseTo(2 / 3, 1)
+  })
+
+  it('no contention, no steal: two busy vCPUs on two pCPUs', () => {
+    const r = simulateCredit({
+      pcpus: 2,
+      vms: [
+        busy('A', 256, 0, 0),
+        busy('B', 256, 0, 1),
+      ],
+      durationMs: 1000,
+    })
+    expect(r.totals.map(t => t.stealMs)).toEqual([0, 0])
+  })
+})

@@ -105,6 +105,11 @@ export interface SharePoint {
 export interface VmTotal {
   name: string
   cpuMs: number
+  /**
+   * vCPU-ms spent runnable but waiting for a pCPU: what the Guest kernel reports as steal time
+   * (Linux `st` in top, from KVM's / Xen's steal-time accounting). Time parked by a cap is not counted.
+   */
+  stealMs: number
   /** cpuMs / duration: 1 = one full pCPU. */
   pcpuShare: number
   /** cpuMs / (duration × pcpus): fraction of the whole machine. */
@@ -241,6 +246,7 @@ export function simulateCredit(opts: SimOptions): SimResult {
   })
 
   const cpuMs = vms.map(() => 0)
+  const stealMs = vms.map(() => 0)
   const windowMs = vms.map(() => 0)
   const series: SharePoint[] = []
   const trace: TraceSlot[] = []
@@ -459,6 +465,12 @@ export function simulateCredit(opts: SimOptions): SimResult {
       pc.resched = false
     }
 
+    // Steal time as a Guest sees it: a vCPU ready to run that waits on a run queue for a pCPU.
+    for (const v of vcpus) {
+      if (v.state === 'runnable')
+        stealMs[v.vm]++
+    }
+
     // 4. Run one ms.
     for (let p = 0; p < k; p++) {
       const pc = pcpus[p]
@@ -521,6 +533,7 @@ export function simulateCredit(opts: SimOptions): SimResult {
   const totals: VmTotal[] = vms.map((vm, i) => ({
     name: vm.name,
     cpuMs: cpuMs[i],
+    stealMs: stealMs[i],
     pcpuShare: T
       ? cpuMs[i] / T
       : 0,

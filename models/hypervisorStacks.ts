@@ -33,7 +33,7 @@ export interface Stack {
 export const STACKS: Stack[] = [
   {
     id: 'type1',
-    title: 'Type 1 裸机',
+    title: 'Type 1 裸金属',
     examples: 'ESX、Xen、KVM',
     layers: [
       {
@@ -62,7 +62,7 @@ export const STACKS: Stack[] = [
       },
     ],
     boundaryAbove: 'hv',
-    boundaryNote: '虚拟硬件接口：VM exit / hypercall',
+    boundaryNote: '边界：虚拟硬件接口',
   },
   {
     id: 'type2',
@@ -101,7 +101,7 @@ export const STACKS: Stack[] = [
       },
     ],
     boundaryAbove: 'hv',
-    boundaryNote: '虚拟硬件接口；宿主 OS 也在信任链中',
+    boundaryNote: '边界：虚拟硬件 + 宿主 OS',
   },
   {
     id: 'container',
@@ -134,7 +134,7 @@ export const STACKS: Stack[] = [
       },
     ],
     boundaryAbove: 'rt',
-    boundaryNote: '共享内核的系统调用接口（namespaces + cgroups）',
+    boundaryNote: '边界：系统调用（namespaces + cgroups）',
   },
   {
     id: 'microvm',
@@ -155,7 +155,7 @@ export const STACKS: Stack[] = [
       },
       {
         id: 'vmm',
-        label: '精简 VMM',
+        label: '用户态 VMM',
         kind: 'vmm',
         shared: false,
       },
@@ -173,7 +173,7 @@ export const STACKS: Stack[] = [
       },
     ],
     boundaryAbove: 'hk',
-    boundaryNote: 'KVM 虚拟化边界；每个 microVM 一个 VMM 进程',
+    boundaryNote: '边界：KVM + 精简的用户态 VMM',
   },
 ]
 

@@ -62,13 +62,13 @@ describe('pre-copy live migration, QEMU rules', () => {
   })
 })
 
-describe('pre-copy live migration, Xen rules (≤ 29 iterations, < 50 pages, > 3·M)', () => {
-  it('under Xen rules the 3·M cap stops a VM whose dirty rate exceeds the link: 4 rounds of 1 GiB, then 1 GiB stop-and-copy', () => {
+describe('pre-copy live migration, legacy Xen rules (xc_domain_save.c: ≤ 29 iterations, < 50 pages, > 3·M)', () => {
+  it('under legacy Xen rules the 3·M cap stops a VM whose dirty rate exceeds the link: 4 rounds of 1 GiB, then 1 GiB stop-and-copy', () => {
     const r = simulatePrecopy({
       memoryMiB: 1024,
       bandwidthMBps: 125,
       dirtyRateMBps: 150,
-      rules: 'xen',
+      rules: 'xen-legacy',
     })
     expect(r.verdict).toBe('stopped-by-cap')
     expect(r.cap).toBe('data')
@@ -78,24 +78,63 @@ describe('pre-copy live migration, Xen rules (≤ 29 iterations, < 50 pages, > 3
     expect(r.downtimeS).toBeCloseTo(8.59, 2)
   })
 
-  it('under Xen rules it keeps iterating until fewer than 50 dirty 4 KiB pages (200 KiB) remain: 6 rounds for the worked example', () => {
-    const r = simulatePrecopy({ ...worked, rules: 'xen' })
+  it('under legacy Xen rules it keeps iterating until fewer than 50 dirty 4 KiB pages (200 KiB) remain: 6 rounds for the worked example', () => {
+    const r = simulatePrecopy({ ...worked, rules: 'xen-legacy' })
     expect(r.verdict).toBe('converges')
     expect(r.rows.filter(x => x.phase === 'pre-copy')).toHaveLength(6)
     expect(r.rows.at(-1)!.sentMiB * 1024).toBeLessThan(200) // 1024 · 0.2⁶ MiB = 65.5 KiB
   })
 
-  it('under Xen rules it stops after 29 iterations when a large VM\'s dirty set shrinks too slowly (64 GiB, λ = 0.66, 2.94·M sent)', () => {
+  it('under legacy Xen rules it stops after 29 iterations when a large VM\'s dirty set shrinks too slowly (64 GiB, λ = 0.66, 2.94·M sent)', () => {
     const r = simulatePrecopy({
       memoryMiB: 65536,
       bandwidthMBps: 125,
       dirtyRateMBps: 82.5,
-      rules: 'xen',
+      rules: 'xen-legacy',
     })
     expect(r.totalDataMiB - r.rows.at(-1)!.sentMiB).toBeLessThan(3 * 65536)
     expect(r.verdict).toBe('stopped-by-cap')
     expect(r.cap).toBe('rounds')
     expect(r.rows.filter(x => x.phase === 'pre-copy')).toHaveLength(29)
+  })
+})
+
+describe('pre-copy live migration, current Xen rules (migration v2, xg_sr_save.c: < 50 dirty pages or 5 iterations)', () => {
+  it('stops the worked example after 5 iterations with 0.33 MiB (> 50 pages) still dirty: ≈2.7 ms downtime', () => {
+    const r = simulatePrecopy({ ...worked, rules: 'xen' })
+    expect(r.verdict).toBe('stopped-by-cap')
+    expect(r.cap).toBe('rounds')
+    expect(r.rows.filter(x => x.phase === 'pre-copy')).toHaveLength(5)
+    expect(r.rows.at(-1)!.sentMiB).toBeCloseTo(1024 * 0.2 ** 5, 9)
+    expect(r.downtimeS * 1000).toBeCloseTo(2.7, 1)
+  })
+
+  it('has no 3·M rule: a λ = 1.2 guest is sent 5 times, then stopped and copied whole (6 GiB in total)', () => {
+    const r = simulatePrecopy({
+      memoryMiB: 1024,
+      bandwidthMBps: 125,
+      dirtyRateMBps: 150,
+      rules: 'xen',
+    })
+    expect(r.cap).toBe('rounds')
+    expect(r.totalDataMiB).toBe(6 * 1024)
+    expect(r.downtimeS).toBeCloseTo(8.59, 2)
+  })
+})
+
+describe('writable working set: λ < 1 is not enough', () => {
+  it('with λ = 0.2 but a 64 MiB hot set, more than 125 MB/s × 300 ms ≈ 35.8 MiB stays dirty: never converges', () => {
+    const r = simulatePrecopy({ ...worked, wwsMiB: 64 })
+    expect(r.lambda).toBeCloseTo(0.2, 10)
+    expect(r.verdict).toBe('never-converges')
+    expect(r.rows.slice(2).every(x => x.sentMiB === 64)).toBe(true)
+  })
+
+  it('the same guest converges once B × downtime limit holds the hot set (600 ms → 71.5 MiB): 64 MiB in ≈537 ms', () => {
+    const r = simulatePrecopy({ ...worked, wwsMiB: 64, downtimeLimitMs: 600 })
+    expect(r.thresholdMiB).toBeCloseTo(71.53, 2)
+    expect(r.verdict).toBe('converges')
+    expect(r.downtimeS * 1000).toBeCloseTo(536.9, 1)
   })
 })
 

@@ -1,6 +1,6 @@
 /**
- * Pre-copy live migration (Clark et al., NSDI 2005) as a round-by-round model,
- * with QEMU's and Xen's stop rules, auto-converge, and the stop-and-copy / post-copy alternatives.
+ * Pre-copy live migration (systematised by Clark et al., NSDI 2005) as a round-by-round model,
+ * with QEMU's and Xen's (current and legacy) stop rules, auto-converge, and the stop-and-copy / post-copy alternatives.
  *
  * Units, on purpose as in facts.md's worked example:
  * - memory sizes in MiB (2^20 bytes),
@@ -9,8 +9,10 @@
  * D·t MB = λ·s MiB (λ = D/B, the units cancel), capped at the whole memory M.
  *
  * Simplifications (documented so a slide does not over-claim):
- * - the dirty rate is uniform; there is no writable-working-set effect (a page dirtied twice counts twice,
- *   up to M in total per round);
+ * - the dirty rate is uniform (a page dirtied twice counts twice, up to M in total per round), plus an
+ *   optional writable working set W: hot pages rewritten faster than any round lasts, so at least W MiB
+ *   is dirty at the end of every round. λ < 1 is then not enough: W must also fit under QEMU's
+ *   B × downtime-limit threshold (Clark et al. §3: the WWS is what the last round must carry);
  * - auto-converge raises the throttle once per round in which more bytes were dirtied than 50 % of the bytes
  *   sent (QEMU's throttle-trigger-threshold); QEMU itself waits for two such periods in a row;
  *   a throttle t scales the guest's dirty rate by (1 − t);
@@ -36,14 +38,27 @@ export const QEMU_DEFAULTS = {
   throttleTrigger: 0.5,
 } as const
 
-/** Xen's stop rules for the iterative phase (xc_domain_save). */
+/**
+ * Xen's stop rules for the iterative phase.
+ * Current (migration v2, Xen 4.6+, tools/libs/guest/xg_sr_save.c `simple_precopy_policy`):
+ * stop when fewer than SPP_TARGET_DIRTY_COUNT = 50 pages are dirty or after SPP_MAX_ITERATIONS = 5
+ * iterations; no cap on the data sent.
+ */
 export const XEN_RULES = {
+  maxIterations: 5,
+  minDirtyPages: 50,
+  maxSentFactor: Infinity,
+} as const
+
+/** Legacy Xen (xc_domain_save.c, Xen ≤ 4.5): 29 iterations, < 50 pages, or more than 3·M sent. */
+export const XEN_LEGACY_RULES = {
   maxIterations: 29,
   minDirtyPages: 50,
   maxSentFactor: 3,
 } as const
 
-export type RuleSet = 'qemu' | 'xen'
+/** 'xen' is today's migration v2; 'xen-legacy' the pre-4.6 xc_domain_save rules. */
+export type RuleSet = 'qemu' | 'xen' | 'xen-legacy'
 export type Cap = 'rounds' | 'data'
 export type Verdict = 'converges' | 'stopped-by-cap' | 'never-converges'
 
@@ -54,11 +69,13 @@ export interface MigrationInput {
   bandwidthMBps: number
   /** Guest dirty rate D in MB/s. */
   dirtyRateMBps: number
+  /** Writable working set W in MiB: always dirty at the end of a round; default 0. */
+  wwsMiB?: number
   /** QEMU downtime-limit in ms; default 300. */
   downtimeLimitMs?: number
-  /** Cap on pre-copy rounds; Xen adds its own 29. Undefined: no cap. */
+  /** Cap on pre-copy rounds; Xen adds its own (5, legacy 29). Undefined: no cap. */
   maxRounds?: number
-  /** Cap on the data sent during pre-copy, in MiB; Xen adds its own 3·M. Undefined: no cap. */
+  /** Cap on the data sent during pre-copy, in MiB; legacy Xen adds its own 3·M. Undefined: no cap. */
   maxDataMiB?: number
   /** Switch-over rule set; default 'qemu'. */
   rules?: RuleSet
@@ -122,12 +139,18 @@ export function simulatePrecopy(input: MigrationInput): MigrationResult {
   const lambda = D / B
   const thresholdMiB = mibIn(limitMs / 1000, B)
   const shown = input.roundsShownIfNeverConverges ?? 10
+  const wws = Math.min(M, input.wwsMiB ?? 0)
 
   let maxRounds = input.maxRounds ?? Infinity
   let maxData = input.maxDataMiB ?? Infinity
-  if (rules === 'xen') {
-    maxRounds = Math.min(maxRounds, XEN_RULES.maxIterations)
-    maxData = Math.min(maxData, XEN_RULES.maxSentFactor * M)
+  const xen = rules === 'xen'
+    ? XEN_RULES
+    : rules === 'xen-legacy'
+      ? XEN_LEGACY_RULES
+      : undefined
+  if (xen) {
+    maxRounds = Math.min(maxRounds, xen.maxIterations)
+    maxData = Math.min(maxData, xen.maxSentFactor * M)
   }
 
   const rows: RoundRow[] = []
@@ -140,7 +163,7 @@ export function simulatePrecopy(input: MigrationInput): MigrationResult {
 
   for (let round = 0; round < HARD_ROUND_LIMIT; round++) {
     const durationS = transferSeconds(toSend, B)
-    const dirtiedMiB = Math.min(M, mibIn(durationS, D * (1 - throttle)))
+    const dirtiedMiB = Math.min(M, Math.max(wws, mibIn(durationS, D * (1 - throttle))))
     rows.push({
       round,
       phase: 'pre-copy',
@@ -151,9 +174,9 @@ export function simulatePrecopy(input: MigrationInput): MigrationResult {
     })
     sentTotal += toSend
 
-    const done = rules === 'qemu'
-      ? dirtiedMiB <= thresholdMiB
-      : dirtiedMiB < XEN_RULES.minDirtyPages * PAGE_MIB
+    const done = xen
+      ? dirtiedMiB < xen.minDirtyPages * PAGE_MIB
+      : dirtiedMiB <= thresholdMiB
     if (done) {
       verdict = 'converges'
     }
@@ -253,6 +276,6 @@ export function postCopy(memoryMiB: number, bandwidthMBps: number, stateMiB = 0)
     downtimeS: transferSeconds(stateMiB, bandwidthMBps),
     totalTimeS: transferSeconds(memoryMiB + stateMiB, bandwidthMBps),
     totalDataMiB: memoryMiB + stateMiB,
-    note: '访问尚未到达的页会触发远程缺页，vCPU 要等一次网络往返；源端在迁移完成前宕机则虚拟机丢失',
+    note: '远程缺页，vCPU 要等网络往返；源端在迁移完成前宕机则虚拟机丢失',
   }
 }

@@ -71,9 +71,9 @@ describe('step model: guest → VMM → guest', () => {
     expect(s.map(x => x.stage)).toEqual(['guest', 'vmm', 'vmm', 'resume'])
     expect(s.map(x => x.title)).toEqual([
       '执行 SETBASE',
-      '陷入 VMM',
-      'VMM 模拟',
-      '返回客户机',
+      '陷入 Hypervisor',
+      'Hypervisor 模拟',
+      '返回 Guest',
     ])
     expect(s.at(-1)!.outcome).toBe('correct')
   })
@@ -90,7 +90,7 @@ describe('step model: guest → VMM → guest', () => {
     expect(s.map(x => x.title)).toEqual([
       '执行 HLT',
       'VM exit',
-      'VMM 模拟',
+      'Hypervisor 模拟',
       'VM entry',
     ])
     expect(s.at(-1)!.outcome).toBe('correct')

@@ -141,8 +141,8 @@ export const x86Instructions: Instruction[] = [
     sensitive: true,
     sensitivity: 'control',
     note: '从栈恢复 EFLAGS（含中断标志 IF）；在用户态对 IF 的修改被静默忽略',
-    silently: 'IF 没变（中断仍开着），CPU 不报错，VMM 毫不知情',
-    vtx: { exits: false, note: '客户内核在 non-root ring 0，POPF 改的是客户机自己的 IF；物理中断照样 VM exit' },
+    silently: 'IF 没变（中断仍开着），CPU 不报错，Hypervisor 毫不知情',
+    vtx: { exits: false, note: 'Guest 内核在 non-root ring 0，POPF 改的是 Guest 自己的 IF；物理中断照样 VM exit' },
   },
   {
     name: 'SGDT',
@@ -150,8 +150,8 @@ export const x86Instructions: Instruction[] = [
     sensitive: true,
     sensitivity: 'behaviour',
     note: '读 GDTR（用户态也可执行）',
-    silently: '客户机读到的是 VMM 的 GDT 地址，而不是自己的',
-    vtx: { exits: false, note: 'GDTR 在 VM entry 时从 VMCS 载入，读到的是客户机自己的值（可选 descriptor-table exiting）' },
+    silently: 'Guest 读到的是 Hypervisor 的 GDT 地址，而不是自己的',
+    vtx: { exits: false, note: 'GDTR 在 VM entry 时从 VMCS 载入，读到的是 Guest 自己的值（可选 descriptor-table exiting）' },
   },
   {
     name: 'SIDT',
@@ -159,8 +159,8 @@ export const x86Instructions: Instruction[] = [
     sensitive: true,
     sensitivity: 'behaviour',
     note: '读 IDTR（用户态也可执行）',
-    silently: '客户机读到的是 VMM 的 IDT 地址',
-    vtx: { exits: false, note: 'IDTR 是客户机自己的（可选 descriptor-table exiting）' },
+    silently: 'Guest 读到的是 Hypervisor 的 IDT 地址',
+    vtx: { exits: false, note: 'IDTR 是 Guest 自己的（可选 descriptor-table exiting）' },
   },
   {
     name: 'SMSW',
@@ -168,8 +168,8 @@ export const x86Instructions: Instruction[] = [
     sensitive: true,
     sensitivity: 'behaviour',
     note: '读 CR0 低 16 位（用户态也可执行）',
-    silently: '客户机看到真实 CR0 的位，能发现自己被降了特权',
-    vtx: { exits: false, note: 'VMM 掌管的位返回 CR0 read shadow 的值' },
+    silently: 'Guest 看到真实 CR0 的位，能发现自己被降了特权',
+    vtx: { exits: false, note: 'Hypervisor 掌管的位返回 CR0 read shadow 的值' },
   },
   {
     name: 'MOV CR3',
@@ -177,7 +177,7 @@ export const x86Instructions: Instruction[] = [
     sensitive: true,
     sensitivity: 'control',
     note: '切换页表根（仅 ring 0 可执行）',
-    emulate: '换上与新客户页表对应的影子页表',
+    emulate: '换上与新 Guest 页表对应的影子页表',
     vtx: { exits: true, note: 'CR3-load exiting（影子页表需要；用 EPT 时可关掉）' },
   },
   {
@@ -196,7 +196,7 @@ export const x86Instructions: Instruction[] = [
     sensitivity: 'control',
     note: '关中断（需 CPL ≤ IOPL）',
     emulate: '清除 vCPU 的虚拟 IF 位',
-    vtx: { exits: false, note: '改的是客户机自己的 IF，无需退出' },
+    vtx: { exits: false, note: '改的是 Guest 自己的 IF，无需退出' },
   },
 ]
 
@@ -244,10 +244,10 @@ export function modeOf(isa: Isa): StepMode {
 /** The sequence of steps when a guest kernel executes `instr` under `mode`. */
 export function steps(instr: Instruction, mode: StepMode): Step[] {
   const who = mode === 'trap-and-emulate'
-    ? '客户内核（被降到用户态）'
+    ? 'Guest 内核（被降到用户态）'
     : mode === 'x86-no-vtx'
-      ? '客户内核（被降到 ring 1/3）'
-      : '客户内核（non-root 模式 ring 0）'
+      ? 'Guest 内核（被降到 ring 1/3）'
+      : 'Guest 内核（non-root 模式 ring 0）'
   const exec: Step = { stage: 'guest', title: `执行 ${instr.name}`, detail: `${who}执行 ${instr.name}：${instr.note}` }
 
   if (mode === 'vtx') {
@@ -258,12 +258,12 @@ export function steps(instr: Instruction, mode: StepMode): Step[] {
     if (vtx.exits) {
       return [
         exec,
-        { stage: 'vmm', title: 'VM exit', detail: `CPU 把客户机状态存入 VMCS，切到 root 模式：${vtx.note}` },
-        { stage: 'vmm', title: 'VMM 模拟', detail: instr.emulate ?? `VMM 在虚拟状态上完成 ${instr.name}` },
+        { stage: 'vmm', title: 'VM exit', detail: `CPU 把 Guest 状态存入 VMCS，切到 root 模式：${vtx.note}` },
+        { stage: 'vmm', title: 'Hypervisor 模拟', detail: instr.emulate ?? `Hypervisor 在虚拟状态上完成 ${instr.name}` },
         {
           stage: 'resume',
           title: 'VM entry',
-          detail: '从 VMCS 恢复客户机状态，继续下一条指令',
+          detail: '从 VMCS 恢复 Guest 状态，继续下一条指令',
           outcome: 'correct',
         },
       ]
@@ -285,7 +285,7 @@ export function steps(instr: Instruction, mode: StepMode): Step[] {
       {
         stage: 'resume',
         title: '直接执行',
-        detail: '不敏感，在硬件上全速执行，VMM 不介入',
+        detail: '不敏感，在硬件上全速执行，Hypervisor 不介入',
         outcome: 'correct',
       },
     ]
@@ -295,27 +295,27 @@ export function steps(instr: Instruction, mode: StepMode): Step[] {
       exec,
       {
         stage: 'vmm',
-        title: '陷入 VMM',
+        title: '陷入 Hypervisor',
         detail: mode === 'x86-no-vtx'
-          ? '特权指令在 ring 0 之外执行 → #GP，控制权交给 VMM'
-          : '特权指令在用户态执行 → trap，控制权交给 VMM',
+          ? '特权指令在 ring 0 之外执行 → #GP，控制权交给 Hypervisor'
+          : '特权指令在用户态执行 → trap，控制权交给 Hypervisor',
       },
-      { stage: 'vmm', title: 'VMM 模拟', detail: instr.emulate ?? `VMM 在虚拟状态上完成 ${instr.name}` },
+      { stage: 'vmm', title: 'Hypervisor 模拟', detail: instr.emulate ?? `Hypervisor 在虚拟状态上完成 ${instr.name}` },
       {
         stage: 'resume',
-        title: '返回客户机',
-        detail: '跳过该指令，回到客户机继续执行；结果正确',
+        title: '返回 Guest',
+        detail: '跳过该指令，回到 Guest 继续执行；结果正确',
         outcome: 'correct',
       },
     ]
   }
   return [
     exec,
-    { stage: 'guest', title: '没有陷入', detail: '敏感但非特权：CPU 按用户态语义执行，不通知 VMM' },
+    { stage: 'guest', title: '没有陷入', detail: '敏感但非特权：CPU 按用户态语义执行，不通知 Hypervisor' },
     {
       stage: 'resume',
       title: '结果错误',
-      detail: instr.silently ?? '客户机得到错误结果，VMM 不知情',
+      detail: instr.silently ?? 'Guest 得到错误结果，Hypervisor 不知情',
       outcome: 'wrong',
     },
   ]

@@ -81,7 +81,7 @@ describe('a slide that throws while rendering', () => {
       log: () => {},
     }))
       .rejects
-      .toThrow(/slide 2 \(tests\/fixtures\/throwing-slide\/slides\.md:13\): \[deck\] slide 2: Boom/)
+      .toThrow(/slide 2 \(tests\/fixtures\/throwing-slide\/slides\.md:12\): \[deck\] slide 2: Boom/)
     expect(existsSync(outDir)).toBe(false)
   })
 })

@@ -3,8 +3,10 @@ import type { Deck } from '../tools/deck.ts'
 import type { Session } from './browser.ts'
 import { readdirSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { watchPage } from '../tools/browser.ts'
 import { readDeck } from '../tools/deck.ts'
-import { openSite, recordTrouble } from './browser.ts'
+import { slideSelector } from '../tools/slidev-internals.ts'
+import { openSite } from './browser.ts'
 
 let session: Session
 let deck: Deck
@@ -15,8 +17,9 @@ beforeAll(async () => {
 })
 afterAll(() => session?.close())
 
+// Components that only draw (citations, the reference list, the static diagram frame, the agenda) are not live models.
 const LIVE_MODELS = readdirSync('components')
-  .filter(f => f.endsWith('.vue') && !['Cite.vue', 'References.vue'].includes(f))
+  .filter(f => f.endsWith('.vue') && !['Agenda.vue', 'Cite.vue', 'Diagram.vue', 'References.vue'].includes(f))
   .map(f => f.replace('.vue', ''))
 
 function slideOf(component: string): number {
@@ -28,7 +31,7 @@ function slideOf(component: string): number {
 
 async function open(page: Page, no: number) {
   await page.goto(`${session.server.url}${no}?clicks=99`, { waitUntil: 'networkidle' })
-  await page.locator(`.slidev-page-${no}`).waitFor()
+  await page.locator(slideSelector(no)).waitFor()
 }
 
 describe('live models in the built site', () => {
@@ -43,7 +46,7 @@ describe('live models in the built site', () => {
     const page = await session.browser.newPage({
       viewport: { width: 1280, height: 720 },
     })
-    const trouble = recordTrouble(page)
+    const trouble = await watchPage(page)
     await open(page, no)
     const downtime = page.getByTestId('migration-downtime')
     // The worked example (1 GiB, 125 MB/s, 25 MB/s): ≈ 69 ms.
@@ -65,9 +68,9 @@ describe('live models in the built site', () => {
       const page = await session.browser.newPage({
         viewport: { width: 1280, height: 720 },
       })
-      const trouble = recordTrouble(page)
+      const trouble = await watchPage(page)
       await open(page, no)
-      const slide = page.locator(`.slidev-page-${no}`)
+      const slide = page.locator(slideSelector(no))
       const controls = slide.locator('input, button, [tabindex="0"]')
       expect(await controls.count(), `${name} has no keyboard control`).toBeGreaterThan(0)
       const before = await slide.innerHTML()

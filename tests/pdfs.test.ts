@@ -5,6 +5,7 @@ import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { readDeck } from '../tools/deck.ts'
 import { exportFromSite } from '../tools/export.ts'
+import { attendeeNarration, isStageDirection, STAGE_DIRECTION } from '../tools/notes.ts'
 import { site } from './browser.ts'
 import { pageBrightness, pdfFonts, pdfInfo, pdfLanguage, pdfOutline, pdfText } from './pdf.ts'
 
@@ -25,7 +26,7 @@ describe('slides PDF', () => {
     expect(pdfText(slidesPdf, 1)).toContain('虚拟化技术与云基础设施')
     const info = pdfInfo(slidesPdf)
     expect(info.Title).toBe(deck.title)
-    expect(info.Author).toBe(deck.author)
+    expect(info.Author ?? '').toBe(deck.talk.speaker)
     expect(info.Keywords).toContain('KVM')
     expect(info.Subject).toContain('云基础设施')
     expect(await pdfLanguage(slidesPdf)).toBe('zh-CN')
@@ -57,7 +58,7 @@ describe('slides PDF', () => {
   })
 })
 
-describe('handout PDF', () => {
+describe('handout PDFs', () => {
   const referencePages = (n: number) => Math.ceil(n / 16)
   const pagesFor = (perPage: number) => 1
     + deck.chapters.reduce((sum, c, i) => sum + Math.ceil(((deck.chapters[i + 1]?.firstSlide ?? deck.slides.length + 1) - c.firstSlide) / perPage), 0)
@@ -66,38 +67,59 @@ describe('handout PDF', () => {
     expect(pdfInfo(handout('handout.pdf'))['Page size']).toMatch(/^59[45](\.\d+)? x 84[12](\.\d+)? pts \(A4\)/)
   })
 
-  it('has the cover, one page a slide by chapter, then the references — in all three layouts', async () => {
+  it('has the cover, the slides by chapter (two a page by default), then the references — in all three layouts, each in its own file', async () => {
     const { references } = await import('../data/references.ts')
     const extra = referencePages(references.length)
-    expect(Number(pdfInfo(handout('handout.pdf')).Pages)).toBe(pagesFor(1) + extra)
-    expect(Number(pdfInfo(handout('handout-2up.pdf')).Pages)).toBe(pagesFor(2) + extra)
+    expect(Number(pdfInfo(handout('handout.pdf')).Pages)).toBe(pagesFor(2) + extra)
+    expect(Number(pdfInfo(handout('handout-1up.pdf')).Pages)).toBe(pagesFor(1) + extra)
     expect(Number(pdfInfo(handout('handout-6up.pdf')).Pages)).toBe(pagesFor(6) + extra)
+    expect(Number(pdfInfo(handout('handout-speaker.pdf')).Pages)).toBe(pagesFor(2) + extra)
   })
 
-  it('holds every slide and its notes as searchable text', () => {
+  it('holds every slide and its narration as searchable text', () => {
     const text = pdfText(handout('handout.pdf')).replace(/\s+/g, '')
     for (const slide of deck.slides)
       expect(text).toContain(`${slide.no}.${slide.title.replace(/\s+/g, '')}`)
-    for (const slide of deck.slides.filter(s => s.notes).slice(0, 10)) {
-      // The first words of the notes, with Markdown marks removed.
-      const words = slide.notes.replace(/[*_`#>[\]()-]/g, '').replace(/\s+/g, '').slice(0, 12)
+    for (const slide of deck.slides.filter(s => attendeeNarration(s.notes)).slice(0, 10)) {
+      // The first words of the narration, with Markdown marks removed.
+      const words = attendeeNarration(slide.notes).replace(/[*_`#>[\]()-]/g, '').replace(/\s+/g, '').slice(0, 12)
       expect(text).toContain(words)
     }
   })
 
   it('keeps slides vector: the slide text is in the handout, not an image of it', () => {
     const page2 = pdfText(handout('handout.pdf'), 2)
-    expect(page2).toContain('虚拟化技术与云基础设施')
+    expect(page2).toContain(deck.title)
     expect(pdfFonts(handout('handout.pdf')).every(f => f.embedded)).toBe(true)
   })
 
-  it('has bookmarks by chapter', async () => {
-    const outline = await pdfOutline(handout('handout.pdf'))
-    expect(outline.map(b => b.title)).toEqual([
-      '封面与目录',
-      ...deck.chapters.map(c => c.title),
-      '参考文献',
-    ])
+  it('leaves the stage directions out of the attendee handout and keeps them in the speaker handout', () => {
+    const attendee = pdfText(handout('handout.pdf')).replace(/\s+/g, '')
+    const speaker = pdfText(handout('handout-speaker.pdf')).replace(/\s+/g, '')
+    const directions = deck.slides.flatMap(s => s.notes.split(/\n\s*\n/).filter(isStageDirection))
+      .map(p => p.replace(/^\[click(?::\d+)?\]\s*/, '').replace(STAGE_DIRECTION, '').replace(/[*_`#>[\]()-]/g, '').replace(/\s+/g, '').slice(0, 12))
+    for (const words of directions) {
+      expect(attendee).not.toContain(words)
+      expect(speaker).toContain(words)
+    }
+    expect(attendee).not.toContain(STAGE_DIRECTION)
+    expect(attendee).not.toMatch(/\[click/)
+  })
+
+  it('is tagged, in Chinese, titled, with bookmarks by chapter and their slides', async () => {
+    for (const name of ['handout.pdf', 'handout-speaker.pdf']) {
+      const file = handout(name)
+      expect(pdfInfo(file).Tagged).toBe('yes')
+      expect(pdfInfo(file).Title).toMatch(new RegExp(`^${deck.title} — `))
+      expect(await pdfLanguage(file)).toBe('zh-CN')
+      const outline = await pdfOutline(file)
+      expect(outline.map(b => b.title)).toEqual([
+        '封面与目录',
+        ...deck.chapters.map(c => c.title),
+        '参考文献',
+      ])
+      expect(outline.flatMap(b => b.children.map(c => c.title))).toEqual(deck.slides.map(s => `${s.no}. ${s.title}`))
+    }
   })
 })
 
@@ -109,7 +131,7 @@ describe('dark slides PDF (npm run export -- --dark)', () => {
         siteDir: site.dir,
         base: site.base,
         outDir: out,
-        only: 'slides',
+        only: ['slides'],
         dark: true,
         deck,
         log: () => {},

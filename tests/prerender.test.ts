@@ -4,9 +4,10 @@ import type { Deck } from '../tools/deck.ts'
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { watchPage } from '../tools/browser.ts'
 import { readDeck } from '../tools/deck.ts'
 import { pageTitle, startApp } from '../tools/prerender.ts'
-import { openSite, recordTrouble, site } from './browser.ts'
+import { openSite, site } from './browser.ts'
 
 let session: Session
 let deck: Deck
@@ -107,7 +108,7 @@ describe('a prerendered page per slide', () => {
     const no = sample()[1]
     for (const viewport of [{ width: 1280, height: 720 }, { width: 412, height: 823 }]) {
       const page = await session.browser.newPage({ viewport })
-      const trouble = recordTrouble(page)
+      const trouble = await watchPage(page)
       const shifts = await recordShifts(page)
       await page.goto(`${session.server.url}${no}`, { waitUntil: 'networkidle' })
       // Nothing runs before the reader moves: the page is the copy.
@@ -136,7 +137,7 @@ describe('a prerendered page per slide', () => {
   it('deep links with clicks start the app at once; a key pressed on the copy is handed to the app', async () => {
     const no = sample()[1]
     const page = await session.browser.newPage({ viewport: { width: 1280, height: 720 } })
-    const trouble = recordTrouble(page)
+    const trouble = await watchPage(page)
     await page.goto(`${session.server.url}${no}?clicks=1`, { waitUntil: 'networkidle' })
     await page.waitForFunction(() => (document.querySelector('#app') as any).__vue_app__)
     expect(await page.locator('#deck-prerender').count()).toBe(0)
@@ -154,7 +155,7 @@ describe('a prerendered page per slide', () => {
 
   it('the parts left out of the first load still work when asked for: overview, go-to, drawing, presenter', async () => {
     const page = await session.browser.newPage({ viewport: { width: 1280, height: 720 } })
-    const trouble = recordTrouble(page)
+    const trouble = await watchPage(page)
     await page.goto(`${session.server.url}3`, { waitUntil: 'networkidle' })
     await startApp(page)
     // Overview (o): the slides as a grid.

@@ -3,9 +3,12 @@ import { Buffer } from 'node:buffer'
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { watchPage } from '../tools/browser.ts'
 import { readDeck } from '../tools/deck.ts'
 import { startApp } from '../tools/prerender.ts'
-import { openSite, recordTrouble, site } from './browser.ts'
+import { isStageDirection } from '../tools/notes.ts'
+import { slideSelector } from '../tools/slidev-internals.ts'
+import { openSite, site } from './browser.ts'
 
 let session: Session
 
@@ -28,24 +31,31 @@ describe('the hosted site', () => {
     const deck = await readDeck()
     const target = deck.slides[Math.floor(deck.slides.length / 2)]
     const page = await session.browser.newPage()
-    const trouble = recordTrouble(page)
+    const trouble = await watchPage(page)
     await page.goto(`${session.server.url}${target.no}`, { waitUntil: 'networkidle' })
-    const slide = page.locator(`.slidev-page-${target.no}`)
+    const slide = page.locator(slideSelector(target.no))
     await slide.waitFor()
     expect((await slide.textContent() ?? '').replace(/\s+/g, '')).toContain(target.title.replace(/\s+/g, '').slice(0, 6))
     expect(trouble).toEqual([])
     await page.close()
   })
 
-  it('ships no speaker notes anywhere in dist/', async () => {
+  it('ships no speaker notes in the app, and no stage direction anywhere in dist/', async () => {
     const deck = await readDeck()
     const sentences = deck.slides.map(s => s.notes.split(/[。！？\n]/)[0].trim()).filter(s => s.length >= 8).slice(0, 20)
     expect(sentences.length).toBeGreaterThan(5)
+    const directions = deck.slides.flatMap(s => s.notes.split(/\n\s*\n/).filter(isStageDirection))
+      .map(p => p.replace(/^\[click(?::\d+)?\]\s*/, '').split(/[。！？\n]/)[0].trim())
     const files = filesUnder(site.dir).filter(f => /\.(?:js|html|json|css|map)$/.test(f))
     for (const file of files) {
       const text = readFileSync(file, 'utf8')
-      for (const sentence of sentences)
-        expect(text.includes(sentence), `${sentence} found in ${file}`).toBe(false)
+      // The reading view publishes the narration on purpose (tools/reading.ts); the app carries none.
+      if (!file.startsWith(join(site.dir, 'read'))) {
+        for (const sentence of sentences)
+          expect(text.includes(sentence), `${sentence} found in ${file}`).toBe(false)
+      }
+      for (const direction of directions)
+        expect(text.includes(direction), `${direction} found in ${file}`).toBe(false)
     }
   })
 

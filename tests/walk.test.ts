@@ -1,9 +1,11 @@
 import type { Page } from 'playwright-chromium'
 import type { Session } from './browser.ts'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { watchPage } from '../tools/browser.ts'
 import { readDeck } from '../tools/deck.ts'
 import { startApp } from '../tools/prerender.ts'
-import { openSite, recordTrouble } from './browser.ts'
+import { SLIDEV } from '../tools/slidev-internals.ts'
+import { openSite } from './browser.ts'
 
 let session: Session
 let total: number
@@ -16,11 +18,10 @@ afterAll(() => session?.close())
 
 /** Where Slidev's navigation is: the slide number and click step (chapter dividers have alias URLs like /memory). */
 function position(page: Page): Promise<string> {
-  return page.evaluate(() => {
-    const app = (document.querySelector('#app') as any).__vue_app__
-    const nav = app._context.provides['$$slidev-context'].nav
+  return page.evaluate((S) => {
+    const nav = (document.querySelector(S.appRoot) as any)[S.vueApp]._context.provides[S.contextKey].nav
     return `${nav.currentSlideNo}:${nav.clicks}`
-  })
+  }, SLIDEV)
 }
 
 /** Press → until nothing moves any more; returns the slide numbers seen, in order. */
@@ -51,7 +52,7 @@ describe('walking the built site in Chromium', () => {
     const page = await session.browser.newPage({
       viewport: { width: 1280, height: 720 },
     })
-    const trouble = recordTrouble(page)
+    const trouble = await watchPage(page)
     await page.goto(`${session.server.url}1`, { waitUntil: 'networkidle' })
     await startApp(page)
     const seen = await walk(page)
@@ -65,7 +66,7 @@ describe('walking the built site in Chromium', () => {
     const page = await session.browser.newPage({
       viewport: { width: 1280, height: 720 },
     })
-    const trouble = recordTrouble(page)
+    const trouble = await watchPage(page)
     await page.goto(`${session.server.url}presenter/2`, { waitUntil: 'networkidle' })
     const seen = await walk(page)
     expect(seen.at(-1)).toBe(total)

@@ -13,6 +13,7 @@
  *   node tools/bench.ts --lighthouse-site dist [--stock-site dir]   (Lighthouse only, on sites already built)
  */
 import type { Browser, CDPSession, Page } from 'playwright-chromium'
+import type { CliOption, CliValues } from './cli.ts'
 import type { Deck } from './deck.ts'
 import { spawn } from 'node:child_process'
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
@@ -20,12 +21,13 @@ import { createRequire } from 'node:module'
 import os, { tmpdir } from 'node:os'
 import { dirname, join, relative, resolve } from 'node:path'
 import process from 'node:process'
-import { parseArgs } from 'node:util'
-import { CHROMIUM_ARGS, findChromium, launchChromium } from './browser.ts'
+import { CHROMIUM_ARGS, findChromium, isLocalUrl, launchChromium } from './browser.ts'
 import { compressFiles, compressibleFiles } from './build.ts'
+import { runCli } from './cli.ts'
 import { readDeck } from './deck.ts'
 import { startApp } from './prerender.ts'
 import { serveStatic } from './serve.ts'
+import { slideSelector, SLIDEV } from './slidev-internals.ts'
 import { SLIDEV_BIN } from './slidev.ts'
 
 const ROOT = process.cwd()
@@ -197,7 +199,7 @@ function record(cdp: CDPSession): Recorder {
       const kb = (n: number) => round(n / 1024, 1)
       return {
         requests: all.length,
-        offMachine: all.filter(r => !['127.0.0.1', 'localhost'].includes(new URL(r.url).hostname)).map(r => r.url),
+        offMachine: all.filter(r => !isLocalUrl(r.url)).map(r => r.url),
         bodyKB: kb(all.reduce((s, r) => s + r.decoded, 0)),
         transferKB: kb(all.reduce((s, r) => s + r.encoded, 0)),
         fontKB: kb(fonts.reduce((s, r) => s + r.decoded, 0)),
@@ -237,12 +239,12 @@ async function networkQuiet(page: Page, cdp: CDPSession, quietMs = 1000, maxMs =
 }
 
 async function firstSlideDrawn(page: Page): Promise<number> {
-  await page.waitForFunction(() => {
-    const slide = document.querySelector('.slidev-page-1 .slidev-layout')
+  await page.waitForFunction((selector) => {
+    const slide = document.querySelector(selector)
     return !!slide && (slide.textContent ?? '').trim().length > 0
       && document.fonts.status === 'loaded'
       && ![...document.fonts].some(f => f.status === 'loading')
-  }, undefined, { timeout: 120_000, polling: 16 })
+  }, `${slideSelector(1)} .${SLIDEV.layoutClass}`, { timeout: 120_000, polling: 16 })
   // The frame after the fonts arrived is the one that shows them.
   return page.evaluate(() => new Promise<number>(done => requestAnimationFrame(() => done(Math.round(performance.now())))))
 }
@@ -555,21 +557,43 @@ await buildSite({ entry: ${JSON.stringify(entry)}, out: ${JSON.stringify(join(di
   return ['--input-type=module', '-e', script]
 }
 
-async function main() {
-  const { values } = parseArgs({
-    options: {
-      'out': { type: 'string', default: 'bench-results' },
-      'skip-stock': { type: 'boolean', default: false },
-      'skip-4x': { type: 'boolean', default: false },
-      'skip-visit': { type: 'boolean', default: false },
-      'skip-lighthouse': { type: 'boolean', default: false },
-      'lighthouse-runs': { type: 'string', default: '3' },
-      'lighthouse-site': { type: 'string' },
-      'stock-site': { type: 'string' },
-      'timeout': { type: 'string', default: '900' },
-    },
-  })
-  const lighthouseRuns = Number(values['lighthouse-runs'])
+const OPTIONS = {
+  'out': {
+    type: 'string',
+    value: 'dir',
+    help: 'where the JSON result goes',
+    default: 'bench-results',
+  },
+  'skip-stock': { type: 'boolean', help: 'do not measure stock slidev build + export' },
+  'skip-4x': { type: 'boolean', help: 'do not measure the deck four times as long' },
+  'skip-visit': { type: 'boolean', help: 'do not measure visiting the built site' },
+  'skip-lighthouse': { type: 'boolean', help: 'do not run Lighthouse' },
+  'lighthouse-runs': {
+    type: 'string',
+    value: 'n',
+    help: 'Lighthouse runs per page; the median (by performance) is kept',
+    default: '3',
+  },
+  'lighthouse-site': {
+    type: 'string',
+    value: 'dir',
+    help: 'only run Lighthouse, on this built site (quick mode)',
+  },
+  'stock-site': {
+    type: 'string',
+    value: 'dir',
+    help: 'with --lighthouse-site: a stock `slidev build` to compare',
+  },
+  'timeout': {
+    type: 'string',
+    value: 's',
+    help: 'give up on one build after this many seconds',
+    default: '900',
+  },
+} satisfies Record<string, CliOption>
+
+async function main(values: CliValues<typeof OPTIONS> & { out: string }) {
+  const lighthouseRuns = Number(values['lighthouse-runs'] ?? 3)
   const timeout = Number(values.timeout)
   const log = (line: string) => console.log(line)
   const work = mkdtempSync(join(tmpdir(), 'deck-bench-'))
@@ -843,11 +867,11 @@ export function lighthouseTable(results: Record<string, Record<string, Lighthous
   return cells.map(row => row.map((cell, i) => cell.padEnd(widths[i])).join('  ')).join('\n')
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
-  main().catch((error) => {
-    console.error(error instanceof Error
-      ? error.stack
-      : error)
-    process.exitCode = 1
+if (import.meta.main) {
+  await runCli({
+    name: 'tools/bench.ts',
+    summary: 'Measure what the deck costs to make and to visit, against stock Slidev; prints a table and writes JSON.',
+    options: OPTIONS,
+    run: ({ values }) => main({ ...values, out: values.out ?? 'bench-results' }),
   })
 }

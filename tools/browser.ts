@@ -4,10 +4,11 @@
  * Order: $CHROMIUM_PATH, Playwright's own downloaded browser, then system browsers.
  *   node tools/browser.ts   → prints the path, or one line saying how to install one.
  */
-import type { Browser, LaunchOptions } from 'playwright-chromium'
+import type { Browser, LaunchOptions, Page } from 'playwright-chromium'
 import { existsSync } from 'node:fs'
 import process from 'node:process'
 import { chromium } from 'playwright-chromium'
+import { runCli } from './cli.ts'
 
 const SYSTEM_BROWSERS = [
   '/usr/bin/chromium',
@@ -79,14 +80,111 @@ export function launchChromium(options: LaunchOptions = {}): Promise<Browser> {
   })
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
-  try {
-    console.log(findChromium())
+/** The one rule for "does this request stay on the machine?": the local server (127.0.0.1), data:, blob:, about:. */
+export function isLocalUrl(url: string): boolean {
+  const { protocol, hostname } = new URL(url)
+  return ['data:', 'blob:', 'about:'].includes(protocol) || ['127.0.0.1', 'localhost', '[::1]'].includes(hostname)
+}
+
+export interface Trouble {
+  /** A request (failed, HTTP error, off the machine), a console message, or an uncaught page error. */
+  kind: 'request' | 'console' | 'page'
+  /** 'warning': a console warning, or a remote request the caller allowed; everything else is an error. */
+  severity: 'error' | 'warning'
+  /** One line: `console error: …`, `page error: …`, `request failed: <url> …`, `HTTP 404: <url>`, `request off the machine …: <url>`. */
+  what: string
+  /** The resource it is about, so the caller can name the slide that asked for it. */
+  url?: string
+}
+
+export interface WatchOptions {
+  /** Let requests off the machine through, each reported once as a warning (`--allow-remote`). Default: blocked, an error. */
+  allowRemote?: boolean
+  /** Called for each trouble as it happens (default: only collected). */
+  onTrouble?: (trouble: Trouble) => void
+}
+
+/**
+ * The one "page trouble" recorder (export, gate, browser tests): console errors and warnings, page errors,
+ * failed requests, HTTP ≥ 400, and requests off the machine — aborted before they leave unless allowed.
+ * Returns the list it keeps filling.
+ */
+export async function watchPage(page: Page, options: WatchOptions = {}): Promise<Trouble[]> {
+  const troubles: Trouble[] = []
+  const note = (trouble: Trouble): void => {
+    troubles.push(trouble)
+    options.onTrouble?.(trouble)
   }
-  catch (error) {
-    console.error(error instanceof BrowserNotFoundError
-      ? error.message
-      : error)
-    process.exit(1)
-  }
+  const remote = new Set<string>()
+  if (!options.allowRemote)
+    await page.route(url => !isLocalUrl(url.href), route => route.abort('blockedbyclient'))
+  page.on('request', (request) => {
+    const url = request.url()
+    if (isLocalUrl(url) || remote.has(url))
+      return
+    remote.add(url)
+    note(options.allowRemote
+      ? {
+          kind: 'request',
+          severity: 'warning',
+          what: `request off the machine (allowed): ${url}`,
+          url,
+        }
+      : {
+          kind: 'request',
+          severity: 'error',
+          what: `request off the machine (blocked): ${url}`,
+          url,
+        })
+  })
+  page.on('console', (message) => {
+    const type = message.type()
+    if (type !== 'error' && type !== 'warning')
+      return
+    const url = message.location().url || undefined
+    // Chromium repeats each failed request as "Failed to load resource"; the request is reported on its own.
+    if (url && message.text().startsWith('Failed to load resource') && (remote.has(url) || !isLocalUrl(url)))
+      return
+    note({
+      kind: 'console',
+      severity: type === 'error'
+        ? 'error'
+        : 'warning',
+      what: `console ${type}: ${message.text().slice(0, 300)}`,
+      url,
+    })
+  })
+  page.on('pageerror', error => note({ kind: 'page', severity: 'error', what: `page error: ${error.message.slice(0, 300)}` }))
+  page.on('requestfailed', (request) => {
+    if (!remote.has(request.url())) {
+      note({
+        kind: 'request',
+        severity: 'error',
+        what: `request failed: ${request.url()} ${request.failure()?.errorText ?? ''}`.trim(),
+        url: request.url(),
+      })
+    }
+  })
+  page.on('response', (response) => {
+    if (response.status() >= 400) {
+      note({
+        kind: 'request',
+        severity: 'error',
+        what: `HTTP ${response.status()}: ${response.url()}`,
+        url: response.url(),
+      })
+    }
+  })
+  return troubles
+}
+
+if (import.meta.main) {
+  await runCli({
+    name: 'tools/browser.ts',
+    summary: 'Print the path of the Chromium the tools use, or say how to install one.',
+    options: {},
+    run: () => {
+      console.log(findChromium())
+    },
+  })
 }

@@ -1,20 +1,27 @@
 import type { PrintedSlide } from './prerender.ts'
+import type { ReadingViewResult } from './reading.ts'
 /**
- * `npm run build`: the hosted site in dist/ with no speaker notes, plus both PDFs printed from it
- * (also kept in exports/), a social preview image and a 404 fallback for static hosts.
+ * `npm run build`: the hosted site in dist/ with no speaker notes, plus the PDFs printed from it (kept in
+ * exports/; the slides and the attendee handout also in dist/), the reading view for phones (read/),
+ * a social preview image and a 404 fallback for static hosts.
  * The new site is assembled beside dist/ and swapped in only when complete.
- *   node tools/build.ts [--base /repo/] [--out dist] [--with-notes]
+ *   node tools/build.ts [--base /repo/] [--site-url https://host/repo/] [--out dist] [--with-notes]
  */
 import { copyFileSync, existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import { basename, dirname, join, relative, resolve } from 'node:path'
 import process from 'node:process'
-import { parseArgs, promisify } from 'node:util'
+import { promisify } from 'node:util'
 import { brotliCompress, constants, gzip } from 'node:zlib'
+import { escapeHtml } from '@vue/shared'
+import { runCli } from './cli.ts'
+import { writeContactSheet } from './contact-sheet.ts'
 import { readDeck } from './deck.ts'
-import { exportFromSite } from './export.ts'
+import { exportFromSite, SITE_PDFS } from './export.ts'
 import { capturePrinted, writeSlidePages } from './prerender.ts'
+import { writeReadingView } from './reading.ts'
 import { slidevBuild } from './slidev.ts'
+import { withSiteUrl } from './talk.ts'
 
 export interface SiteOptions {
   out?: string
@@ -22,25 +29,50 @@ export interface SiteOptions {
   withNotes?: boolean
   entry?: string
   exportsDir?: string
+  /** The site's public URL (absolute, e.g. https://talks.example.org/virt/): QR codes and absolute link previews. Default: the headmatter's `siteUrl`. */
+  siteUrl?: string
+  /** Let the deck load remote assets when printing (one warning per URL); default: offline. */
+  allowRemote?: boolean
 }
 
-export const escapeAttr = (text: string) => text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;')
+export interface SocialMeta {
+  title: string
+  description: string
+  /** The speaker; no tag when empty. */
+  author: string
+  keywords: string[]
+  /** The site's base path ('/' or '/repo/'). */
+  base: string
+  /** The site's public URL ending in '/', or '' when unknown. */
+  siteUrl: string
+  /** The page's path under the site ('' for the home page, '12' for slide 12). */
+  path?: string
+}
 
-/** Slidev writes headmatter strings JSON-quoted into its meta tags; replace them with clean ones. */
-export function socialMeta(html: string, meta: { title: string, description: string, author: string, keywords: string[], image: string }): string {
+/**
+ * Slidev writes headmatter strings JSON-quoted into its meta tags; replace them with clean ones.
+ * With a site URL, the preview image, og:url and the canonical link are absolute (link previews need it).
+ */
+export function socialMeta(html: string, meta: SocialMeta): string {
+  const page = meta.siteUrl
+    ? `${meta.siteUrl}${meta.path ?? ''}`
+    : ''
   const tags = [
-    `<meta name="description" content="${escapeAttr(meta.description)}">`,
-    `<meta name="author" content="${escapeAttr(meta.author)}">`,
-    `<meta name="keywords" content="${escapeAttr(meta.keywords.join(','))}">`,
+    `<meta name="description" content="${escapeHtml(meta.description)}">`,
+    meta.author && `<meta name="author" content="${escapeHtml(meta.author)}">`,
+    `<meta name="keywords" content="${escapeHtml(meta.keywords.join(','))}">`,
+    page && `<link rel="canonical" href="${escapeHtml(page)}">`,
     `<meta property="og:type" content="website">`,
-    `<meta property="og:title" content="${escapeAttr(meta.title)}">`,
-    `<meta property="og:description" content="${escapeAttr(meta.description)}">`,
-    `<meta property="og:image" content="${escapeAttr(meta.image)}">`,
+    `<meta property="og:title" content="${escapeHtml(meta.title)}">`,
+    `<meta property="og:description" content="${escapeHtml(meta.description)}">`,
+    page && `<meta property="og:url" content="${escapeHtml(page)}">`,
+    `<meta property="og:image" content="${escapeHtml(`${meta.siteUrl || meta.base}og-image.png`)}">`,
     `<meta property="og:locale" content="zh_CN">`,
     `<meta name="twitter:card" content="summary_large_image">`,
-  ].join('\n')
+  ].filter(Boolean).join('\n')
   return html
     .replace(/<meta (?:name="(?:description|author|keywords)"|property="og:[^"]+"|name="twitter:[^"]+")[^>]*>\s*/g, '')
+    .replace(/<link rel="canonical"[^>]*>\s*/g, '')
     .replace('</title>', `</title>\n${tags}\n`)
 }
 
@@ -88,7 +120,7 @@ export async function buildSite(options: SiteOptions = {}) {
   const staging = `${out}.tmp-${process.pid}`
   rmSync(staging, { recursive: true, force: true })
   try {
-    const deck = await readDeck(options.entry)
+    const deck = withSiteUrl(await readDeck(options.entry), options.siteUrl)
     let started = performance.now()
     await slidevBuild({
       entry: options.entry,
@@ -96,6 +128,7 @@ export async function buildSite(options: SiteOptions = {}) {
       base,
       withNotes: options.withNotes,
       quiet: true,
+      siteUrl: deck.talk.siteUrl,
     })
     console.log(`site built in ${((performance.now() - started) / 1000).toFixed(1)} s`)
     started = performance.now()
@@ -103,6 +136,9 @@ export async function buildSite(options: SiteOptions = {}) {
     const aside = `${staging}.compressed`
     const compressing = compressFiles(staging, compressibleFiles(staging).filter(f => f !== index), aside)
     compressing.catch(() => {}) // awaited below; a failed export must not also report this
+    // The reading view draws its images from the slides PDF (poppler) while Chromium prints the handouts.
+    let reading: Promise<ReadingViewResult> | undefined
+    // Every slide as the print route drew it, for the prerendered pages (tools/prerender.ts).
     let printed: PrintedSlide[] = []
     const exported = await exportFromSite({
       siteDir: staging,
@@ -112,31 +148,51 @@ export async function buildSite(options: SiteOptions = {}) {
       inspect: async (page) => {
         printed = await capturePrinted(page, readFileSync(index, 'utf8'))
       },
+      onSlidesPdf: (slidesPdf) => {
+        reading = writeReadingView({
+          siteDir: staging,
+          base,
+          deck,
+          slidesPdf,
+          root: dirname(resolve(options.entry ?? 'slides.md')),
+        })
+        reading.catch(() => {}) // awaited below
+      },
+      allowRemote: options.allowRemote,
     })
-    for (const file of exported.files)
+    // The site links to the slides and the attendee handout; the speaker handout stays in exports/.
+    for (const file of exported.files.filter(f => SITE_PDFS.includes(basename(f))))
       copyFileSync(file, join(staging, basename(file)))
-    writeFileSync(join(staging, 'og-image.png'), exported.cover)
+    writeFileSync(join(staging, 'og-image.png'), exported.cover!)
+    // All slides at a glance (README, authors): thumbnails of the slides PDF just printed.
+    const exportsDir = options.exportsDir ?? 'exports'
+    await writeContactSheet({
+      pdf: join(exportsDir, 'slides.pdf'),
+      out: join(exportsDir, 'overview.png'),
+    })
+    const view = await reading!
+    if (view.uncovered.length)
+      console.warn(`reading view: Deck Sans lacks ${view.uncovered.join('')} — they fall back to a system font; is the text in slides/, layouts/ or tools/reading.ts?`)
     const html = socialMeta(readFileSync(index, 'utf8'), {
       title: deck.title,
       description: deck.info,
-      author: deck.author,
+      author: deck.talk.speaker,
       keywords: deck.keywords,
-      image: `${base}og-image.png`,
+      base,
+      siteUrl: deck.talk.siteUrl,
     })
     // Static hosts answer unknown paths with 404.html: the bare app there makes /presenter reloadable.
     writeFileSync(join(staging, '404.html'), html)
-    // Every slide URL gets its own page (index.html is slide 1).
+    // Every slide URL gets its own page; index.html is slide 1's.
     const pages = writeSlidePages({
       siteDir: staging,
       base,
       deck,
       slides: printed,
       shell: html,
-      downloads: exported.files.map(file => basename(file)).map(file => ({
+      downloads: SITE_PDFS.map(file => ({
         file,
-        label: file.startsWith('handout')
-          ? '讲义 PDF'
-          : '幻灯片 PDF',
+        label: file.startsWith('handout') ? '讲义 PDF' : '幻灯片 PDF',
       })),
     })
     for (const file of await compressing)
@@ -145,6 +201,7 @@ export async function buildSite(options: SiteOptions = {}) {
     await compressFiles(staging, [
       ...pages,
       join(staging, '404.html'),
+      view.file,
     ])
     console.log(`PDFs printed in ${((performance.now() - started) / 1000).toFixed(1)} s`)
     if (existsSync(out))
@@ -159,27 +216,46 @@ export async function buildSite(options: SiteOptions = {}) {
   }
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
-  const { values } = parseArgs({
+if (import.meta.main) {
+  await runCli({
+    name: 'tools/build.ts',
+    summary: 'Build the hosted site (no speaker notes) with its reading view, and print the slides PDF and both handouts from it.',
     options: {
-      'out': { type: 'string' },
-      'base': { type: 'string' },
-      'entry': { type: 'string' },
-      'with-notes': { type: 'boolean', default: false },
+      'entry': {
+        type: 'string',
+        value: 'slides.md',
+        help: 'the deck\'s entry file (its folder holds components/, public/ …)',
+        default: 'slides.md',
+      },
+      'out': {
+        type: 'string',
+        value: 'dir',
+        help: 'where the site goes',
+        default: 'dist',
+      },
+      'base': {
+        type: 'string',
+        value: 'path',
+        help: 'the sub-path the site is served under, e.g. /repo/',
+        default: '/',
+      },
+      'with-notes': { type: 'boolean', help: 'keep speaker notes in the site (the presenter copy; keep it private)' },
+      'site-url': {
+        type: 'string',
+        value: 'url',
+        help: 'where the site will live, e.g. https://talks.example.org/virt/: QR codes, absolute link previews (default: the headmatter\'s siteUrl)',
+      },
+      'allow-remote': { type: 'boolean', help: 'let a deck that loads remote assets print anyway, one warning per URL (default: offline)' },
+    },
+    run: async ({ values }) => {
+      await buildSite({
+        out: values.out,
+        base: values.base,
+        entry: values.entry,
+        withNotes: values['with-notes'],
+        siteUrl: values['site-url'],
+        allowRemote: values['allow-remote'],
+      })
     },
   })
-  try {
-    await buildSite({
-      out: values.out,
-      base: values.base,
-      entry: values.entry,
-      withNotes: values['with-notes'],
-    })
-  }
-  catch (error) {
-    console.error(error instanceof Error
-      ? error.message
-      : error)
-    process.exitCode = 1
-  }
 }

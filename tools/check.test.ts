@@ -2,7 +2,8 @@ import type { Problem } from './check.ts'
 import { spawnSync } from 'node:child_process'
 import process from 'node:process'
 import { describe, expect, it } from 'vitest'
-import { checkDeck, formatProblem } from './check.ts'
+import { checkDeck, declaredProps, figuresIn, formatNotesReport, formatProblem, NOTES_PANE_UNITS, notesReport } from './check.ts'
+import { readDeck } from './deck.ts'
 
 // Each fixture deck under tests/fixtures/ carries exactly one fault; line numbers below are the
 // lines of the fixture files, counted by hand.
@@ -17,8 +18,8 @@ function where(p: Problem): Pick<Problem, 'severity' | 'file' | 'line' | 'slide'
 }
 
 describe('checkDeck', () => {
-  it('finds nothing wrong in the real deck', async () => {
-    expect((await checkDeck('slides.md')).map(formatProblem)).toEqual([])
+  it('finds no error in the real deck', async () => {
+    expect((await checkDeck('slides.md')).filter(p => p.severity === 'error').map(formatProblem)).toEqual([])
   })
 
   it('finds nothing wrong in a deck with src imports, images, components, icons and citations', async () => {
@@ -202,6 +203,104 @@ describe('checkDeck', () => {
   })
 })
 
+describe('rules for any deck', () => {
+  it('names a slide by the same line as tools/deck.ts does', async () => {
+    const [problem] = await checkDeck(deck('no-notes'))
+    const slide = (await readDeck(deck('no-notes'))).slides[problem.slide - 1]
+    expect(`${slide.file}:${slide.line}`).toBe(`${problem.file}:${problem.line}`)
+  })
+
+  it('holds a deck without its own data/references.ts to no citation rule, and knows its layouts\' props', async () => {
+    expect((await checkDeck(deck('typical'))).map(formatProblem)).toEqual([])
+  })
+
+  it('reads the props a layout declares', () => {
+    expect(declaredProps('defineProps<{ chapter: number, minutes?: number }>()')).toEqual(['chapter', 'minutes'])
+    expect(declaredProps(`withDefaults(defineProps<{\n  number: string | number\n  unit?: string\n}>(), {})`)).toEqual(['number', 'unit'])
+    expect(declaredProps('no props here')).toEqual([])
+  })
+})
+
+describe('a figure on a slide carries a citation', () => {
+  it('finds numbers with a unit and percentages', () => {
+    const figures = (text: string) => figuresIn([text]).map(f => f.figure)
+    expect(figures('脏页率 125 MB/s，停机 300 ms')).toEqual(['125 MB/s', '300 ms'])
+    expect(figures('最多 24 次访存')).toEqual(['24 次'])
+    expect(figures('≤ 5 MiB 内存，提速 15–38%')).toEqual(['5 MiB', '15–38%'])
+    expect(figures('3GHz, 2.5 倍, 1 万台')).toEqual(['3GHz', '2.5 倍', '1 万'])
+  })
+
+  it('leaves years, chapters, versions, list numbers, names with digits, tags and link targets alone', () => {
+    const figures = (text: string) => figuresIn([text]).map(f => f.figure)
+    expect(figures('1974 年，第 3 章，Linux 2.6.20，Xen 4.12')).toEqual([])
+    expect(figures('1. K8s 与 x86-64，v2，3 个阶段，10 steps')).toEqual([])
+    expect(figures('<LiveMigration :rate="125" unit="MB/s" /> [论文](https://x.org/5ms)')).toEqual([])
+  })
+
+  it('warns on the slide that shows one and cites nothing; code, notes, props and cited slides pass', async () => {
+    const problems = await checkDeck(deck('uncited-figure'))
+    expect(problems.map(where)).toEqual([
+      {
+        severity: 'warning',
+        file: 'tests/fixtures/uncited-figure/slides.md',
+        line: 34,
+        slide: 3,
+      },
+    ])
+    expect(problems[0].message).toBe('figure "125 MB/s" without a citation')
+    expect(problems[0].fix).toContain('<Cite id=')
+  })
+})
+
+describe('speaker notes follow AUTHORING.md', () => {
+  it('wants [click] markers, minutes in frontmatter, and notes that fit the pane', async () => {
+    const problems = await checkDeck(deck('notes-conventions'))
+    expect(problems.map(p => [p.severity, p.line, p.slide, p.message])).toEqual([
+      [
+        'error',
+        19,
+        2,
+        'hand-written click cue "（点击）" in the notes',
+      ],
+      [
+        'warning',
+        31,
+        3,
+        'timing in the notes ("约 5 分钟")',
+      ],
+      [
+        'warning',
+        40,
+        4,
+        `speaker notes of 600 reading units do not fit the presenter's notes pane (limit ${NOTES_PANE_UNITS})`,
+      ],
+    ])
+    expect(problems[0].fix).toMatch(/^use a \[click\] marker/)
+    expect(problems[1].fix).toMatch(/^declare minutes in the divider's frontmatter/)
+  })
+})
+
+describe('timing', () => {
+  it('wants positive minutes, a minutes on every chapter divider, and a sum equal to the duration', async () => {
+    const problems = await checkDeck(deck('bad-minutes'))
+    expect(problems.map(p => [p.line, p.slide, p.message])).toEqual([
+      [3, 1, 'the slides\' `minutes` add up to 4, but `duration` is 10 minutes'],
+      [14, 2, '`minutes: five` is not a positive number'],
+      [24, 3, 'chapter divider without `minutes`'],
+    ])
+    expect(problems.every(p => p.severity === 'error')).toBe(true)
+  })
+
+  it('reports note reading minutes per chapter and in total, as information', async () => {
+    const report = notesReport(await readDeck())
+    expect(report.unitsPerMinute).toBe(240)
+    expect(report.chapters.length).toBeGreaterThan(3)
+    const sum = report.chapters.reduce((n, c) => n + c.notesMinutes, 0)
+    expect(Math.abs(sum - report.notesMinutes)).toBeLessThan(0.1 * report.chapters.length)
+    expect(formatNotesReport(report)).toMatch(/^Notes \(information\)[\s\S]*total/)
+  })
+})
+
 describe('node tools/check.ts', () => {
   it('prints `file:line  slide N` lines and exits 1 when the deck has an error', () => {
     const run = spawnSync(process.execPath, [
@@ -212,6 +311,19 @@ describe('node tools/check.ts', () => {
     expect(run.stdout).toContain('Errors (1)')
     expect(run.stdout).toContain('tests/fixtures/no-notes/slides.md:9  slide 2  slide has no speaker notes  add a `<!-- notes -->` block at the end of the slide')
     expect(run.stdout).toContain('1 error, 0 warnings')
+    expect(run.stdout).toContain('Notes (information)')
+  })
+
+  it('prints problems and the notes report as JSON with --json', () => {
+    const run = spawnSync(process.execPath, [
+      'tools/check.ts',
+      '--json',
+      deck('no-notes'),
+    ], { encoding: 'utf8' })
+    expect(run.status).toBe(1)
+    const json = JSON.parse(run.stdout)
+    expect(json.problems).toHaveLength(1)
+    expect(json.notes.unitsPerMinute).toBe(240)
   })
 
   it('exits 0 when the deck has only warnings', () => {

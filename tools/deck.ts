@@ -2,8 +2,9 @@
  * The deck as the tools see it: slides with their number, title, chapter, source file and line,
  * and speaker notes, read with Slidev's own parser so numbering matches what Slidev shows.
  */
+import type { SourceSlideInfo } from '@slidev/types'
 import { existsSync } from 'node:fs'
-import { relative, resolve } from 'node:path'
+import { dirname, relative, resolve } from 'node:path'
 import process from 'node:process'
 import { load } from '@slidev/parser/fs'
 
@@ -57,13 +58,30 @@ export interface Deck {
   chapters: Chapter[]
 }
 
+/**
+ * The line a slide begins on, 1-based: its `---` (separator or frontmatter opener), or line 1 — the one
+ * place this is computed (check, export, gate and handout all name slides by it). The parser's `start` is
+ * 0-based and points at the frontmatter `---` when there is frontmatter, but at the line *after* a bare
+ * `---` separator when there is none.
+ */
+export function slideLine(source: Pick<SourceSlideInfo, 'start' | 'contentStart'>): number {
+  return source.contentStart > source.start
+    ? source.start + 1
+    : Math.max(source.start, 1)
+}
+
+/**
+ * Reads the deck whose entry is `entry` (relative to `root`). The deck's own folder is Slidev's user root
+ * (`src: /x.md`, components, public/); `file` paths in the result are relative to `root`.
+ */
 export async function readDeck(entry = 'slides.md', root = process.cwd()): Promise<Deck> {
   const entryPath = resolve(root, entry)
   if (!existsSync(entryPath))
     throw new Error(`${entry} not found in ${root} — run from the project folder or pass the deck's entry file`)
+  const deckRoot = dirname(entryPath)
   const data = await load({
-    userRoot: root,
-    roots: [root],
+    userRoot: deckRoot,
+    roots: [deckRoot],
   }, entryPath)
   // The parser records a missing `src:` target or broken frontmatter and carries on; we stop here.
   const problems = Object.values(data.markdownFiles).flatMap(md => (md.errors ?? []).map(e =>
@@ -93,11 +111,13 @@ export async function readDeck(entry = 'slides.md', root = process.cwd()): Promi
       no,
       title,
       file,
-      line: slide.source.start + 1,
+      line: slideLine(slide.source),
       notes: (slide.note ?? '').trim(),
       content: slide.content,
       frontmatter: slide.frontmatter as Record<string, unknown>,
-      minutes: typeof slide.frontmatter.minutes === 'number' ? slide.frontmatter.minutes : undefined,
+      minutes: typeof slide.frontmatter.minutes === 'number'
+        ? slide.frontmatter.minutes
+        : undefined,
     })
   }
   const aspect = String(head.aspectRatio ?? '16/9').split(/[/:]/).map(Number)
@@ -148,7 +168,9 @@ export function normalizeSiteUrl(url: string): string {
   }
   if (!/^https?:$/.test(parsed.protocol))
     throw new Error(`site URL "${url}" must start with http:// or https://`)
-  return parsed.href.endsWith('/') ? parsed.href : `${parsed.href}/`
+  return parsed.href.endsWith('/')
+    ? parsed.href
+    : `${parsed.href}/`
 }
 
 /** A heading as readers see it: no component tags (`<Cite … />`), no Markdown emphasis. */

@@ -14,6 +14,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, w
 import { createRequire } from 'node:module'
 import { dirname, join, relative, resolve } from 'node:path'
 import process from 'node:process'
+import { runCli } from './cli.ts'
 
 export type Range = [start: number, end: number]
 
@@ -53,6 +54,9 @@ export const TEXT_SOURCES: { dir: string, ext: RegExp }[] = [
   { dir: 'composables', ext: /\.ts$/ },
   // The prerendered pages' link bar (上一页, 下一页, 讲义 …).
   { dir: 'tools', ext: /^prerender\.ts$/ },
+  // The play view's banner and the reading view's own words (tools/reading.ts writes read/ in the site).
+  { dir: '.', ext: /^global-(?:top|bottom)\.vue$/ },
+  { dir: 'tools', ext: /^reading\.ts$/ },
 ]
 
 /** 'U+4e00-4e02,U+3002' → [[0x4e00, 0x4e02], [0x3002, 0x3002]] */
@@ -229,10 +233,17 @@ export async function buildDeckFont(options: SubsetOptions): Promise<SubsetResul
   }
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
-  const started = performance.now()
-  const result = await buildDeckFont({
-    root: process.cwd(),
+if (import.meta.main) {
+  await runCli({
+    name: 'tools/font-subset.ts',
+    summary: 'Cut Noto Sans SC down to the characters the deck uses (the \'Deck Sans\' family the build loads).',
+    options: {},
+    run: async () => {
+      const started = performance.now()
+      const result = await buildDeckFont({
+        root: process.cwd(),
+      })
+      console.log(`${result.codePoints} code points → ${result.files.length} woff2 files, ${(result.bytes / 1024).toFixed(0)} KB in ${relative(process.cwd(), dirname(result.cssFile))} (${((performance.now() - started) / 1000).toFixed(1)} s)`)
+    },
   })
-  console.log(`${result.codePoints} code points → ${result.files.length} woff2 files, ${(result.bytes / 1024).toFixed(0)} KB in ${relative(process.cwd(), dirname(result.cssFile))} (${((performance.now() - started) / 1000).toFixed(1)} s)`)
 }

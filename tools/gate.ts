@@ -21,19 +21,22 @@
  * Slide transitions are switched off (they move whole slides, not what is on them); the two modes run at once.
  *
  * Click steps are read from Slidev at runtime: the built app exposes no `window.__slidev__` (dev only), so the
- * gate takes the Slidev context the app provides (`#app.__vue_app__` → '$$slidev-context' → nav) and moves with
- * `nav.go(no, clicks)`, i.e. the same router push (`/N?clicks=K`) the arrow keys make, in one page per mode.
+ * gate takes the Slidev context the app provides (tools/slidev-internals.ts) and moves with `nav.go(no, clicks)`,
+ * i.e. the same router push (`/N?clicks=K`) the arrow keys make, in one page per mode. What runs in the page is
+ * a handful of small functions installed once per page by an init script (`installInspector`).
  */
 import type { Browser, BrowserContext, Page } from 'playwright-chromium'
 import type { DeckSlide } from './deck.ts'
 import { mkdirSync, rmSync } from 'node:fs'
-import { basename, dirname, join, relative, resolve } from 'node:path'
+import { join, relative, resolve } from 'node:path'
 import process from 'node:process'
-import { parseArgs } from 'node:util'
 import { AxeBuilder } from '@axe-core/playwright'
-import { launchChromium } from './browser.ts'
+import { launchChromium, watchPage } from './browser.ts'
+import { runCli } from './cli.ts'
 import { readDeck } from './deck.ts'
+import { parseUnicodeRange } from './font-subset.ts'
 import { serveStatic } from './serve.ts'
+import { slideSelector, SLIDEV } from './slidev-internals.ts'
 
 export type Mode = 'light' | 'dark'
 /** @axe-core/playwright types its page with its own copy of playwright-core; the object is the same. */
@@ -65,6 +68,8 @@ export interface GateOptions {
   /** Progress lines; silent by default. */
   log?: (line: string) => void
   browser?: Browser
+  /** Let requests off the machine through (a deck that loads remote assets); each URL becomes a note. Default: blocked, a problem. */
+  allowRemote?: boolean
 }
 
 export interface GateResult {
@@ -92,41 +97,81 @@ interface StepFindings {
   urls: string[]
 }
 
-// ---------- in the page ----------
+// ---------- in the page: small functions, installed once per page by an init script ----------
 
-/** Moves to slide `no` at click `clicks` and waits until it is painted and settled; returns Slidev's view of it. */
-async function goTo(page: Page, no: number, clicks: number): Promise<{ no: number, clicks: number, total: number, start: number }> {
-  return page.evaluate(async ([no, clicks]) => {
-    const app = (document.querySelector('#app') as any)?.__vue_app__
-    const nav = app?._context?.provides?.['$$slidev-context']?.nav
-    if (!nav)
-      throw new Error('Slidev context not found on #app (not a Slidev build, or Slidev changed how it provides it)')
-    await nav.go(no, clicks)
-    const frame = (): Promise<void> => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(() => done())))
+interface NavState { no: number, clicks: number, total: number, start: number }
+
+/** What `installInspector` puts on `window.__deckGate`. */
+interface Inspector {
+  /** Moves to slide `no` at click `clicks` and waits until it is painted and settled; returns Slidev's view of it. */
+  goTo: (no: number, clicks: number) => Promise<NavState>
+  /** The site's slide count, once Slidev is up (undefined before). */
+  total: () => number | undefined
+  /** Overflow, images and fonts of slide `no`, and the URLs it references. */
+  inspect: (no: number) => StepFindings
+  /** Hides Slidev's empty drawing layer while axe runs (axe takes it for something covering the text). */
+  hideDrawingLayer: (hidden: boolean) => void
+}
+
+declare global {
+  interface Window { __deckGate?: Inspector }
+}
+
+interface InspectorConfig {
+  slidev: typeof SLIDEV
+  tolerance: number
+  cjkFonts: string[]
+}
+
+/**
+ * Runs in the page (serialized, so it sees only its arguments): defines the inspector's parts as small
+ * functions and installs them on `window.__deckGate`. `parseRange` is tools/font-subset.ts's parser, passed in.
+ */
+function installInspector(config: InspectorConfig, parseRange: typeof parseUnicodeRange): void {
+  const { slidev: S, tolerance, cjkFonts } = config
+  const frame = (): Promise<void> => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(() => done())))
+  const wait = (ms: number): Promise<void> => new Promise(done => setTimeout(done, ms))
+  const slideOf = (no: number): HTMLElement | null => document.querySelector(`${S.canvas} .${S.pageClass}-${no}`)
+  const nav = (): any => (document.querySelector(S.appRoot) as any)?.[S.vueApp]?._context?.provides?.[S.contextKey]?.nav
+
+  // Slide transitions (`transition: fade`) only move whole slides; off, they save ~0.5 s a step and change nothing
+  // on the slide itself. v-click and component transitions keep running and are waited for.
+  addEventListener('DOMContentLoaded', () => {
+    const style = document.createElement('style')
+    style.textContent = `${S.slideshow} > * { transition: none !important; animation: none !important; }`
+    document.head.append(style)
+  })
+
+  /** Finite CSS animations and transitions (v-click fades, component tweens) run to their end; infinite ones are left. */
+  const settle = async (): Promise<void> => {
+    const running = document.getAnimations().filter(a => Number.isFinite(Number(a.effect?.getComputedTiming().endTime)))
+    await Promise.race([
+      Promise.all(running.map(a => a.finished.catch(() => {}))),
+      wait(3000),
+    ])
+  }
+
+  const goTo = async (no: number, clicks: number): Promise<NavState> => {
+    const slidevNav = nav()
+    if (!slidevNav)
+      throw new Error(`Slidev context not found on ${S.appRoot} (not a Slidev build, or Slidev changed how it provides it: see tools/slidev-internals.ts)`)
+    await slidevNav.go(no, clicks)
     const deadline = Date.now() + 10_000
     for (;;) {
-      const el = document.querySelector(`#slide-content .slidev-page-${no}`) as HTMLElement | null
-      const shown = !!el && el.getClientRects().length > 0 && nav.currentSlideNo === no && nav.clicks === Math.max(clicks, nav.clicksStart)
+      const el = slideOf(no)
+      const shown = !!el && el.getClientRects().length > 0 && slidevNav.currentSlideNo === no && slidevNav.clicks === Math.max(clicks, slidevNav.clicksStart)
       if (shown || Date.now() > deadline)
         break
       await frame()
     }
     await frame()
-    // Finite CSS animations and transitions (v-click fades, component tweens) run to their end; infinite ones are left.
-    const settle = async (): Promise<void> => {
-      const running = document.getAnimations().filter(a => Number.isFinite(Number(a.effect?.getComputedTiming().endTime)))
-      await Promise.race([
-        Promise.all(running.map(a => a.finished.catch(() => {}))),
-        new Promise(done => setTimeout(done, 3000)),
-      ])
-    }
     await settle()
     await document.fonts.ready
     // Text that appeared with this step may need a font slice not asked for before: lay out, then wait again.
     await frame()
     await document.fonts.ready
     const images = [
-      ...document.querySelectorAll<HTMLImageElement>(`#slide-content .slidev-page-${no} img`),
+      ...(slideOf(no)?.querySelectorAll('img') ?? []),
     ]
     await Promise.race([
       Promise.all(images.map(img => img.complete
@@ -135,79 +180,68 @@ async function goTo(page: Page, no: number, clicks: number): Promise<{ no: numbe
             img.addEventListener('load', done, { once: true })
             img.addEventListener('error', done, { once: true })
           }))),
-      new Promise(done => setTimeout(done, 5000)),
+      wait(5000),
     ])
     await settle()
     return {
-      no: nav.currentSlideNo,
-      clicks: nav.clicks,
-      total: nav.clicksTotal,
-      start: nav.clicksStart,
+      no: slidevNav.currentSlideNo,
+      clicks: slidevNav.clicks,
+      total: slidevNav.clicksTotal,
+      start: slidevNav.clicksStart,
     }
-  }, [no, clicks] as const)
-}
+  }
 
-/** Overflow, images and fonts of the current slide, measured in the page. */
-async function inspect(page: Page, no: number): Promise<StepFindings> {
-  return page.evaluate(([no, tolerance, cjkFonts]) => {
-    const findings: string[] = []
-    const urls = new Set<string>()
-    const canvas = document.querySelector('#slide-content') as HTMLElement | null
-    const root = canvas?.querySelector(`.slidev-page-${no}`) as HTMLElement | null
-    if (!canvas || !root) {
-      return {
-        findings: [`slide ${no} is not on the canvas (#slide-content .slidev-page-${no} missing)`],
-        urls: [],
+  /** A short CSS-ish path from the slide element down to `el`. */
+  const pathOf = (el: Element, root: Element): string => {
+    const parts: string[] = []
+    for (let e: Element | null = el; e && e !== root; e = e.parentElement) {
+      let part = e.tagName.toLowerCase()
+      if (e.id) {
+        parts.unshift(`${part}#${e.id}`)
+        break
       }
+      const classes = [...e.classList].filter(c => !c.startsWith(S.vclickPrefix) && !c.startsWith('data-v-')).slice(0, 2)
+      if (classes.length)
+        part += `.${classes.join('.')}`
+      const parent = e.parentElement
+      if (parent) {
+        const same = [...parent.children].filter(c => c.tagName === e!.tagName)
+        if (same.length > 1)
+          part += `:nth-of-type(${same.indexOf(e) + 1})`
+      }
+      parts.unshift(part)
     }
+    const path = parts.length > 6
+      ? [
+          '…',
+          ...parts.slice(-6),
+        ]
+      : parts
+    return path.join(' > ') || root.className.split(' ').map(c => `.${c}`).join('')
+  }
+  const snippet = (el: Element): string => {
+    const text = (el.textContent ?? '').replace(/\s+/g, ' ').trim()
+    return text
+      ? ` "${text.length > 24
+        ? `${text.slice(0, 24)}…`
+        : text}"`
+      : ''
+  }
+  const hidden = (el: Element): boolean => !!el.closest(`.${S.vclickHidden}`)
+
+  /** The topmost element (or text run) sticking out of the canvas, with the largest overflow in its subtree. */
+  const overflow = (root: HTMLElement, canvas: HTMLElement): string[] => {
+    interface Rect { left: number, top: number, right: number, bottom: number }
+    const findings: string[] = []
     const box = canvas.getBoundingClientRect()
     const scale = box.width / (canvas.offsetWidth || 980)
-
-    /** A short CSS-ish path from the slide element down to `el`. */
-    const pathOf = (el: Element): string => {
-      const parts: string[] = []
-      for (let e: Element | null = el; e && e !== root; e = e.parentElement) {
-        let part = e.tagName.toLowerCase()
-        if (e.id) {
-          parts.unshift(`${part}#${e.id}`)
-          break
-        }
-        const classes = [...e.classList].filter(c => !c.startsWith('slidev-vclick') && !c.startsWith('data-v-')).slice(0, 2)
-        if (classes.length)
-          part += `.${classes.join('.')}`
-        const parent = e.parentElement
-        if (parent) {
-          const same = [...parent.children].filter(c => c.tagName === e!.tagName)
-          if (same.length > 1)
-            part += `:nth-of-type(${same.indexOf(e) + 1})`
-        }
-        parts.unshift(part)
-      }
-      const path = parts.length > 6
-        ? [
-            '…',
-            ...parts.slice(-6),
-          ]
-        : parts
-      return path.join(' > ') || root.className.split(' ').map(c => `.${c}`).join('')
-    }
-    const snippet = (el: Element): string => {
-      const text = (el.textContent ?? '').replace(/\s+/g, ' ').trim()
-      return text
-        ? ` "${text.length > 24
-          ? `${text.slice(0, 24)}…`
-          : text}"`
-        : ''
-    }
-
-    // --- overflow: the topmost element (or text run) sticking out, with the largest overflow in its subtree ---
-    interface Rect { left: number, top: number, right: number, bottom: number }
     const NONE: Rect = {
       left: -Infinity,
       top: -Infinity,
       right: Infinity,
       bottom: Infinity,
     }
+    const ZERO: Rect = { left: 0, top: 0, right: 0, bottom: 0 }
     const cut = (a: Rect, b: Rect): Rect => ({
       left: Math.max(a.left, b.left),
       top: Math.max(a.top, b.top),
@@ -226,15 +260,13 @@ async function inspect(page: Page, no: number): Promise<StepFindings> {
       right: Math.max(a.right, b.right),
       bottom: Math.max(a.bottom, b.bottom),
     })
-    const ZERO: Rect = { left: 0, top: 0, right: 0, bottom: 0 }
     const over = (r: Rect): boolean => Math.max(r.left, r.top, r.right, r.bottom) > tolerance
     const describe = (r: Rect): string => (['right', 'bottom', 'left', 'top'] as const)
       .filter(side => r[side] > tolerance)
       .map(side => `${side} by ${Math.round(r[side])} px`)
       .join(', ')
-
     const visit = (el: Element, clip: Rect, reported: boolean): Rect => {
-      if (el.classList.contains('slidev-vclick-hidden'))
+      if (el.classList.contains(S.vclickHidden))
         return ZERO
       const style = getComputedStyle(el)
       if (style.display === 'none' || Number(style.opacity) === 0)
@@ -269,21 +301,24 @@ async function inspect(page: Page, no: number): Promise<StepFindings> {
         }
       }
       if (over(text) && !ownOver && !reported)
-        findings.push(`text of ${pathOf(el)}${snippet(el)} sticks out of the canvas ${describe(text)}`)
+        findings.push(`text of ${pathOf(el, root)}${snippet(el)} sticks out of the canvas ${describe(text)}`)
       worst = max(worst, text)
       if (ownOver && !reported)
-        findings.push(`${pathOf(el)}${snippet(el)} sticks out of the canvas ${describe(worst)}`)
+        findings.push(`${pathOf(el, root)}${snippet(el)} sticks out of the canvas ${describe(worst)}`)
       return worst
     }
     visit(root, NONE, false)
+    return findings
+  }
 
-    // --- images ---
-    for (const img of root.querySelectorAll('img')) {
-      if (!img.closest('.slidev-vclick-hidden') && (!img.complete || img.naturalWidth === 0))
-        findings.push(`image ${img.getAttribute('src')} not decoded (naturalWidth 0) at ${pathOf(img)}`)
-    }
+  const images = (root: HTMLElement): string[] => [
+    ...root.querySelectorAll('img'),
+  ]
+    .filter(img => !hidden(img) && (!img.complete || img.naturalWidth === 0))
+    .map(img => `image ${img.getAttribute('src')} not decoded (naturalWidth 0) at ${pathOf(img, root)}`)
 
-    // --- the Chinese font: follow CSS font matching down the family list, character by character ---
+  /** The Chinese font: follow CSS font matching down the family list, character by character. */
+  const fonts = (root: HTMLElement): string[] => {
     const cjk = /[\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF]/
     const GENERIC = new Set([
       'serif',
@@ -298,13 +333,6 @@ async function inspect(page: Page, no: number): Promise<StepFindings> {
       'math',
       'emoji',
     ])
-    const parseRange = (range: string): [number, number][] => range.split(',').map((part) => {
-      const [a, b] = part.trim().replace(/^U\+/i, '').split('-')
-      return [
-        Number.parseInt(a.replace(/\?/g, '0'), 16),
-        Number.parseInt(b ?? a.replace(/\?/g, 'f'), 16),
-      ] as [number, number]
-    })
     const facesOf = new Map<string, { face: FontFace, weight: number, ranges: [number, number][] }[]>()
     for (const face of document.fonts) {
       const family = face.family.replace(/^["']|["']$/g, '')
@@ -317,8 +345,9 @@ async function inspect(page: Page, no: number): Promise<StepFindings> {
         },
       ])
     }
+    const problems = new Map<string, string>()
     if (!cjkFonts.some(f => facesOf.has(f)))
-      findings.push(`no @font-face for ${cjkFonts.join(' / ')} on the page: import @fontsource/noto-sans-sc in styles/index.ts`)
+      problems.set('none', `no @font-face for ${cjkFonts.join(' / ')} on the page: import @fontsource/noto-sans-sc in styles/index.ts`)
     /** The face weight CSS font matching picks for a wanted weight among those a family has (CSS Fonts 4, §5.2). */
     const pickWeight = (weights: number[], w: number): number => {
       const up = weights.filter(x => x >= w).sort((a, b) => a - b)
@@ -329,12 +358,11 @@ async function inspect(page: Page, no: number): Promise<StepFindings> {
         ? (down[0] ?? up[0])
         : (up[0] ?? down[0])
     }
-    const fontProblems = new Map<string, string>()
     const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT)
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       const text = node.textContent ?? ''
       const el = node.parentElement
-      if (!el || !cjk.test(text) || el.closest('.slidev-vclick-hidden') || !el.getClientRects().length)
+      if (!el || !cjk.test(text) || hidden(el) || !el.getClientRects().length)
         continue
       const style = getComputedStyle(el)
       const families = style.fontFamily.split(',').map(f => f.trim().replace(/^["']|["']$/g, ''))
@@ -360,8 +388,8 @@ async function inspect(page: Page, no: number): Promise<StepFindings> {
         }
         if (!used || !cjkFonts.includes(used.family)) {
           const key = `family:${style.fontFamily}`
-          if (!fontProblems.has(key)) {
-            fontProblems.set(key, `Chinese text at ${pathOf(el)}${snippet(el)} is drawn by ${used
+          if (!problems.has(key)) {
+            problems.set(key, `Chinese text at ${pathOf(el, root)}${snippet(el)} is drawn by ${used
               ? `'${used.family}'`
               : 'a system font'}, not ${cjkFonts.join(' / ')} (font-family: ${style.fontFamily})`)
           }
@@ -369,46 +397,86 @@ async function inspect(page: Page, no: number): Promise<StepFindings> {
         }
         if (used.face && used.face.status !== 'loaded') {
           const key = `face:${used.family}:${used.face.weight}:${used.face.unicodeRange}`
-          if (!fontProblems.has(key))
-            fontProblems.set(key, `${used.family} ${used.face.weight} face for "${ch}" (${used.face.unicodeRange.slice(0, 24)}…) is '${used.face.status}', not 'loaded', at ${pathOf(el)}${snippet(el)}`)
+          if (!problems.has(key))
+            problems.set(key, `${used.family} ${used.face.weight} face for "${ch}" (${used.face.unicodeRange.slice(0, 24)}…) is '${used.face.status}', not 'loaded', at ${pathOf(el, root)}${snippet(el)}`)
         }
       }
-      // The issue's check, where the slide shows these characters in regular weight: the family drawing them has them loaded.
+      // Where the slide shows these characters in regular weight: the family drawing them has them loaded.
       if (text.includes('虚拟化') && wanted <= 500) {
         const family = families.find(f => cjkFonts.includes(f) && (facesOf.get(f) ?? []).some(x => x.ranges.some(([lo, hi]) => lo <= 0x865A && hi >= 0x865A)))
         if (family && !document.fonts.check(`16px "${family}"`, '虚拟化'))
-          fontProblems.set('check', `document.fonts.check('16px "${family}"', '虚拟化') is false at ${pathOf(el)}: the font is not loaded`)
+          problems.set('check', `document.fonts.check('16px "${family}"', '虚拟化') is false at ${pathOf(el, root)}: the font is not loaded`)
       }
     }
-    findings.push(...fontProblems.values())
+    return [
+      ...problems.values(),
+    ]
+  }
 
-    // --- what the slide loads, so a failed or off-machine request can be pinned to the slide that asked ---
+  /** What the slide loads, so a failed or off-machine request can be pinned to the slide that asked. */
+  const references = (root: HTMLElement): string[] => {
+    const urls = new Set<string>()
+    const add = (value: string | null | undefined): void => {
+      if (value)
+        urls.add(new URL(value, document.baseURI).href)
+    }
     for (const el of root.querySelectorAll<HTMLElement>('[src], [srcset], [poster], [data], [style*="url("]')) {
-      for (const attr of ['src', 'poster', 'data']) {
-        const value = el.getAttribute(attr)
-        if (value)
-          urls.add(new URL(value, document.baseURI).href)
-      }
-      for (const part of (el.getAttribute('srcset') ?? '').split(',')) {
-        if (part.trim())
-          urls.add(new URL(part.trim().split(/\s+/)[0], document.baseURI).href)
-      }
+      for (const attr of ['src', 'poster', 'data'])
+        add(el.getAttribute(attr))
+      for (const part of (el.getAttribute('srcset') ?? '').split(','))
+        add(part.trim().split(/\s+/)[0])
       for (const m of el.style.cssText.matchAll(/url\(["']?([^"')]+)["']?\)/g))
-        urls.add(new URL(m[1], document.baseURI).href)
+        add(m[1])
+    }
+    return [...urls]
+  }
+
+  const inspect = (no: number): StepFindings => {
+    const canvas = document.querySelector<HTMLElement>(S.canvas)
+    const root = slideOf(no)
+    if (!canvas || !root) {
+      return {
+        findings: [`slide ${no} is not on the canvas (${S.canvas} .${S.pageClass}-${no} missing)`],
+        urls: [],
+      }
     }
     return {
-      findings,
-      urls: [...urls],
+      findings: [
+        ...overflow(root, canvas),
+        ...images(root),
+        ...fonts(root),
+      ],
+      urls: references(root),
     }
-  }, [no, TOLERANCE_PX, CJK_FONTS] as const)
+  }
+
+  const hideDrawingLayer = (hide: boolean): void => {
+    for (const svg of document.querySelectorAll<SVGElement>(S.drawingLayer)) {
+      if (!hide || !svg.childElementCount)
+        svg.style.display = hide ? 'none' : ''
+    }
+  }
+
+  window.__deckGate = {
+    goTo,
+    total: () => nav()?.total,
+    inspect,
+    hideDrawingLayer,
+  }
+}
+
+/** The init script: the inspector with its configuration and the shared unicode-range parser. */
+const INSPECTOR_SCRIPT = `(${installInspector.toString()})(${JSON.stringify({ slidev: SLIDEV, tolerance: TOLERANCE_PX, cjkFonts: CJK_FONTS } satisfies InspectorConfig)}, ${parseUnicodeRange.toString()})`
+
+function goTo(page: Page, no: number, clicks: number): Promise<NavState> {
+  return page.evaluate(([no, clicks]) => window.__deckGate!.goTo(no, clicks), [no, clicks] as const)
+}
+
+function inspect(page: Page, no: number): Promise<StepFindings> {
+  return page.evaluate(no => window.__deckGate!.inspect(no), no)
 }
 
 // ---------- the gate ----------
-
-function isLocal(url: string): boolean {
-  const { protocol, hostname } = new URL(url)
-  return ['data:', 'blob:', 'about:'].includes(protocol) || hostname === '127.0.0.1'
-}
 
 interface Seen {
   slide: number
@@ -420,55 +488,40 @@ interface Seen {
   url?: string
 }
 
-async function gateMode(context: BrowserContext, url: string, mode: Mode, total: number, shots: string | false, log: (line: string) => void, notes: string[]): Promise<{ seen: Seen[], steps: number }> {
+interface ModeRun {
+  /** The served site's URL, ending in its base. */
+  url: string
+  mode: Mode
+  total: number
+  shots: string | false
+  allowRemote: boolean
+  log: (line: string) => void
+  /** Things the gate worked around, and remote requests let through. */
+  notes: string[]
+}
+
+async function gateMode(context: BrowserContext, run: ModeRun): Promise<{ seen: Seen[], steps: number }> {
+  const { url, mode, total, shots, log, notes } = run
   const seen: Seen[] = []
   const page = await context.newPage()
   let at = { slide: 1, click: 0, screenshot: '' }
   const record = (what: string, about?: string): void => {
     seen.push({ ...at, mode, what, url: about })
   }
-  const aborted = new Set<string>()
-  // Nothing leaves the machine: any request not to the local server is aborted and reported.
-  await page.route(target => !isLocal(target.href), async (route) => {
-    const off = route.request().url()
-    aborted.add(off)
-    record(`request off the machine (blocked): ${off}`, off)
-    await route.abort('blockedbyclient')
+  // Nothing leaves the machine unless allowed; everything the page does wrong is recorded at the current step.
+  await watchPage(page, {
+    allowRemote: run.allowRemote,
+    onTrouble: trouble => trouble.what.startsWith('request off the machine (allowed)')
+      ? notes.push(`${mode}: ${trouble.what}`)
+      : record(trouble.what, trouble.url),
   })
-  page.on('console', (message) => {
-    if (message.type() !== 'error' && message.type() !== 'warning')
-      return
-    const source = message.location().url || undefined
-    // Chromium repeats each aborted request as "Failed to load resource: net::ERR_BLOCKED_BY_CLIENT"; reported above.
-    if (source && aborted.has(source) && message.text().includes('ERR_BLOCKED_BY_CLIENT'))
-      return
-    record(`console ${message.type()}: ${message.text().slice(0, 300)}`, source)
-  })
-  page.on('pageerror', error => record(`page error: ${error.message.slice(0, 300)}`))
-  page.on('requestfailed', (request) => {
-    if (!aborted.has(request.url()))
-      record(`request failed: ${request.url()} ${request.failure()?.errorText ?? ''}`, request.url())
-  })
-  page.on('response', (response) => {
-    if (response.status() >= 400)
-      record(`HTTP ${response.status()}: ${response.url()}`, response.url())
-  })
-
-  // Slide transitions (`transition: fade`) only move whole slides; turning them off here saves ~0.5 s a step
-  // and changes nothing on the slide itself. v-click and component transitions keep running and are waited for.
-  await page.addInitScript(() => {
-    addEventListener('DOMContentLoaded', () => {
-      const style = document.createElement('style')
-      style.textContent = '#slideshow > * { transition: none !important; animation: none !important; }'
-      document.head.append(style)
-    })
-  })
-  // A query string starts the app at once instead of on the first key or pointer move (tools/prerender.ts).
+  await page.addInitScript({ content: INSPECTOR_SCRIPT })
+  // A query string starts the app at once, not on the first key or pointer move (tools/prerender.ts).
   await page.goto(`${url}1?clicks=0`, { waitUntil: 'networkidle' })
   const isDark = (): Promise<boolean> => page.evaluate(() => document.documentElement.classList.contains('dark'))
   if (await isDark() !== (mode === 'dark')) {
     // colorSchema `auto` follows prefers-color-scheme; if that did not take, pin Slidev's own switch and reload.
-    await page.evaluate(m => localStorage.setItem('slidev-color-schema', m), mode)
+    await page.evaluate(([key, m]) => localStorage.setItem(key, m), [SLIDEV.colorSchemaStorage, mode] as const)
     await page.reload({ waitUntil: 'networkidle' })
     if (await isDark() !== (mode === 'dark')) {
       await page.evaluate(d => document.documentElement.classList.toggle('dark', d), mode === 'dark')
@@ -517,7 +570,7 @@ async function gateMode(context: BrowserContext, url: string, mode: Mode, total:
       }
       if (file) {
         await timed('screenshot', async () => {
-          const box = await page.locator('#slide-content').boundingBox()
+          const box = await page.locator(SLIDEV.canvas).boundingBox()
           await page.screenshot({ path: file, clip: box ?? undefined })
         })
       }
@@ -528,17 +581,9 @@ async function gateMode(context: BrowserContext, url: string, mode: Mode, total:
       if (click === state.total) {
         // Slidev's drawing layer is an empty <svg> over the whole canvas: axe takes it for something covering the
         // text and files every color-contrast check as "incomplete" (bgOverlap). Hidden while axe runs, unless drawn on.
-        await page.evaluate(() => {
-          for (const svg of document.querySelectorAll<SVGElement>('#slide-content > svg')) {
-            if (!svg.childElementCount)
-              svg.style.display = 'none'
-          }
-        })
-        const axe = await timed('axe', () => new AxeBuilder({ page: page as unknown as AxePage }).include(`#slide-content .slidev-page-${no}`).setLegacyMode(true).analyze())
-        await page.evaluate(() => {
-          for (const svg of document.querySelectorAll<SVGElement>('#slide-content > svg'))
-            svg.style.display = ''
-        })
+        await page.evaluate(() => window.__deckGate!.hideDrawingLayer(true))
+        const axe = await timed('axe', () => new AxeBuilder({ page: page as unknown as AxePage }).include(`${SLIDEV.canvas} ${slideSelector(no)}`).setLegacyMode(true).analyze())
+        await page.evaluate(() => window.__deckGate!.hideDrawingLayer(false))
         for (const v of axe.violations) {
           if (v.impact !== 'serious' && v.impact !== 'critical')
             continue
@@ -602,12 +647,7 @@ export async function runGate(options: GateOptions): Promise<GateResult> {
   const log = options.log ?? (() => {})
   const modes = options.modes ?? ['light', 'dark']
   const entry = resolve(options.entry ?? 'slides.md')
-  const deckRoot = dirname(entry)
-  const deck = await readDeck(basename(entry), deckRoot)
-  const slides = deck.slides.map(s => ({
-    ...s,
-    file: relative(process.cwd(), join(deckRoot, s.file)),
-  }))
+  const { slides } = await readDeck(entry)
   const shots = options.screenshots === undefined
     ? 'screenshots'
     : options.screenshots
@@ -623,8 +663,10 @@ export async function runGate(options: GateOptions): Promise<GateResult> {
   try {
     // The site's own slide count is the truth for navigation; the deck gives file:line.
     const probe = await browser.newPage()
+    await watchPage(probe, { allowRemote: options.allowRemote })
+    await probe.addInitScript({ content: INSPECTOR_SCRIPT })
     await probe.goto(`${server.url}1?clicks=0`, { waitUntil: 'domcontentloaded' })
-    const total = await probe.waitForFunction(() => (document.querySelector('#app') as any)?.__vue_app__?._context?.provides?.['$$slidev-context']?.nav?.total as number | undefined)
+    const total = await probe.waitForFunction(() => window.__deckGate?.total())
       .then(async handle => Number(await handle.jsonValue()))
     await probe.close()
     const seen: Seen[] = []
@@ -646,7 +688,15 @@ export async function runGate(options: GateOptions): Promise<GateResult> {
         reducedMotion: 'no-preference',
       })
       try {
-        return await gateMode(context, server.url, mode, total, shots, log, notes)
+        return await gateMode(context, {
+          url: server.url,
+          mode,
+          total,
+          shots,
+          log,
+          notes,
+          allowRemote: options.allowRemote ?? false,
+        })
       }
       finally {
         await context.close()
@@ -693,36 +743,50 @@ export function formatGateReport(result: GateResult): string {
   return lines.join('\n')
 }
 
-async function main(): Promise<void> {
-  const { values, positionals } = parseArgs({
-    allowPositionals: true,
+if (import.meta.main) {
+  await runCli({
+    name: 'tools/gate.ts',
+    summary: 'Open the built site in Chromium and check every slide at every click, light and dark: overflow, console trouble, requests off the machine, images, fonts, axe.',
+    positionals: '[siteDir=dist]',
     options: {
-      base: { type: 'string', default: '/' },
-      entry: { type: 'string', default: 'slides.md' },
-      screenshots: { type: 'string', default: 'screenshots' },
-      quiet: { type: 'boolean', default: false },
+      'entry': {
+        type: 'string',
+        value: 'slides.md',
+        help: 'the deck\'s entry file, for file:line of each slide',
+        default: 'slides.md',
+      },
+      'base': {
+        type: 'string',
+        value: 'path',
+        help: 'the sub-path the site was built for',
+        default: '/',
+      },
+      'screenshots': {
+        type: 'string',
+        value: 'dir',
+        help: 'where light/ and dark/ PNGs of every step go',
+        default: 'screenshots',
+      },
+      'allow-remote': { type: 'boolean', help: 'let the deck load remote assets (each URL is noted); default: blocked and reported' },
+      'quiet': { type: 'boolean', help: 'no progress lines on stderr' },
+    },
+    run: async ({ values, positionals }) => {
+      const result = await runGate({
+        siteDir: positionals[0] ?? 'dist',
+        base: values.base,
+        entry: values.entry,
+        screenshots: values.screenshots,
+        allowRemote: values['allow-remote'],
+        log: values.quiet
+          ? undefined
+          : line => console.error(line),
+      })
+      process.stdout.write(`${formatGateReport(result)}\n`)
+      // Words and balance per slide (issue #11, tools/density.ts), from the slides PDF the build put in the site.
+      // Printed for authors; `npm run density` is the command that fails on it.
+      const { densitySection } = await import('./density.ts')
+      process.stdout.write(await densitySection(join(positionals[0] ?? 'dist', 'slides.pdf'), values.entry))
+      return result.problems.length ? 1 : 0
     },
   })
-  try {
-    const result = await runGate({
-      siteDir: positionals[0] ?? 'dist',
-      base: values.base,
-      entry: values.entry,
-      screenshots: values.screenshots,
-      log: values.quiet
-        ? undefined
-        : line => console.error(line),
-    })
-    process.stdout.write(`${formatGateReport(result)}\n`)
-    process.exitCode = result.problems.length ? 1 : 0
-  }
-  catch (error) {
-    console.error(error instanceof Error
-      ? error.message
-      : error)
-    process.exitCode = 2
-  }
 }
-
-if (import.meta.url === `file://${process.argv[1]}`)
-  void main()

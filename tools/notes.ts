@@ -24,6 +24,15 @@ export function withoutStageDirections(notes: string): string {
   return paragraphs(notes).filter(p => !isStageDirection(p)).join('\n\n')
 }
 
+/** Every paragraph as the speaker handout shows it: text without its click marker, and what kind it is. */
+export function speakerParagraphs(notes: string): { text: string, click: boolean, direction: boolean }[] {
+  return paragraphs(notes).map(p => ({
+    text: p.replace(CLICK_MARKER, ''),
+    click: new RegExp(CLICK_MARKER.source).test(p),
+    direction: isStageDirection(p),
+  }))
+}
+
 /** What the audience may read: the narration without stage directions and without click markers. */
 export function attendeeNarration(notes: string): string {
   return withoutStageDirections(notes).replace(CLICK_MARKER, '').trim()

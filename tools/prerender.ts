@@ -18,7 +18,8 @@ import type { Page } from 'playwright-chromium'
 import type { Deck } from './deck.ts'
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { escapeAttr, socialMeta } from './build.ts'
+import { escapeHtml } from '@vue/shared'
+import { socialMeta } from './build.ts'
 
 export interface PrintedSlide {
   no: number
@@ -244,25 +245,22 @@ export function writeSlidePages(options: SlidePagesOptions): string[] {
     if (!slide)
       throw new Error(`The print page shows slide ${printed.no}, but the deck has ${deck.slides.length} slides — rebuild`)
     const title = pageTitle(slide.title, deck.title)
-    const url = siteUrl && new URL(slideHref('', printed.no), siteUrl).href
     let html = socialMeta(shell, {
       title,
       description: describe(printed.text, deck.info),
-      author: deck.author,
+      author: deck.talk.speaker,
       keywords: deck.keywords,
-      image: siteUrl
-        ? new URL('og-image.png', siteUrl).href
-        : `${base}og-image.png`,
+      base,
+      siteUrl,
+      path: slideHref('', printed.no),
     })
       .replace(/<title>[^<]*<\/title>/, () => `<title>${escapeText(title)}</title>`)
-      .replace(/<link rel="canonical"[^>]*>\s*|<meta property="og:url"[^>]*>\s*/g, '')
     const head = [
-      url && `<link rel="canonical" href="${escapeAttr(url)}">\n<meta property="og:url" content="${escapeAttr(url)}">`,
-      ...printed.fonts.map(font => `<link rel="preload" as="font" type="font/woff2" crossorigin href="${escapeAttr(font.url)}">`),
+      ...printed.fonts.map(font => `<link rel="preload" as="font" type="font/woff2" crossorigin href="${escapeHtml(font.url)}">`),
       // The same faces, drawn only once loaded (they are preloaded): text painted first in a fallback
       // font would be painted again by the app, later, as a new largest paint.
       `<style>${printed.fonts.map(font => font.rule.replace(/font-display:\s*\w+/, 'font-display: block')).join('\n')}</style>`,
-      ...printed.styles.map(style => `<link rel="stylesheet" crossorigin href="${escapeAttr(style)}">`),
+      ...printed.styles.map(style => `<link rel="stylesheet" crossorigin href="${escapeHtml(style)}">`),
       `<style>${overlayCss(width, height)}</style>`,
       `<noscript><style>#deck-prerender{--deck-nav:5.5rem}</style></noscript>`,
       headScript(colorSchema, width, height),
@@ -270,9 +268,9 @@ export function writeSlidePages(options: SlidePagesOptions): string[] {
     const previous = deck.slides[printed.no - 2]
     const next = deck.slides[printed.no]
     const links = [
-      previous && `<a href="${escapeAttr(slideHref(base, previous.no))}" rel="prev">上一页：${escapeText(previous.title)}</a>`,
-      next && `<a href="${escapeAttr(slideHref(base, next.no))}" rel="next">下一页：${escapeText(next.title)}</a>`,
-      ...downloads.map(d => `<a href="${escapeAttr(base + d.file)}">${escapeText(d.label)}</a>`),
+      previous && `<a href="${escapeHtml(slideHref(base, previous.no))}" rel="prev">上一页：${escapeText(previous.title)}</a>`,
+      next && `<a href="${escapeHtml(slideHref(base, next.no))}" rel="next">下一页：${escapeText(next.title)}</a>`,
+      ...downloads.map(d => `<a href="${escapeHtml(base + d.file)}">${escapeText(d.label)}</a>`),
     ].filter(Boolean).join('\n')
     const slideHtml = printed.html
       .replace(/<!--[\s\S]*?-->/g, '')

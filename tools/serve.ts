@@ -3,14 +3,14 @@
  * page (`12.html`, tools/prerender.ts), any other path gets `404.html` (the bare app, so /presenter
  * reloads), or index.html in a site without one (a plain `slidev build`). Files that the build precompressed
  * (`x.js.br`, `x.js.gz`, tools/build.ts) are sent compressed to a browser that accepts it, as a static host would.
- *   node tools/serve.ts [dir=dist] [port=0] [--base /x/]
+ *   node tools/serve.ts [dir=dist] [--port 3030] [--base /x/]
  */
 import type { AddressInfo } from 'node:net'
 import { existsSync } from 'node:fs'
 import http from 'node:http'
 import { resolve } from 'node:path'
-import process from 'node:process'
 import sirv from 'sirv'
+import { runCli, UsageError } from './cli.ts'
 
 export interface StaticServer {
   url: string
@@ -52,15 +52,32 @@ export async function serveStatic(dir: string, options: { port?: number, base?: 
   }
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
-  const args = process.argv.slice(2)
-  const baseAt = args.indexOf('--base')
-  const base = baseAt >= 0
-    ? args.splice(baseAt, 2)[1]
-    : '/'
-  const server = await serveStatic(args[0] ?? 'dist', {
-    port: Number(args[1] ?? 3030),
-    base,
+if (import.meta.main) {
+  await runCli({
+    name: 'tools/serve.ts',
+    summary: 'Serve a built deck on 127.0.0.1 as a static host would (any slide URL returns the app).',
+    positionals: '[dir=dist]',
+    options: {
+      port: {
+        type: 'string',
+        value: 'n',
+        help: 'port to listen on (0: any free port)',
+        default: '3030',
+      },
+      base: {
+        type: 'string',
+        value: 'path',
+        help: 'the sub-path the site was built for, e.g. /repo/',
+        default: '/',
+      },
+    },
+    run: async ({ values, positionals }) => {
+      const port = Number(values.port)
+      if (!Number.isInteger(port) || port < 0 || port > 65535)
+        throw new UsageError(`--port ${values.port} is not a port number`)
+      const dir = positionals[0] ?? 'dist'
+      const server = await serveStatic(dir, { port, base: values.base })
+      console.log(`serving ${dir} at ${server.url}`)
+    },
   })
-  console.log(`serving ${args[0] ?? 'dist'} at ${server.url}`)
 }

@@ -4,10 +4,13 @@
  * metadata and bookmarks by chapter and slide.
  */
 import type { Browser, Page } from 'playwright-chromium'
+import type { Trouble } from './browser.ts'
 import type { Deck } from './deck.ts'
 import { PDFDocument } from 'pdf-lib'
+import { watchPage } from './browser.ts'
 import { slidesOf } from './deck.ts'
 import { setInfo, setOutline } from './pdf.ts'
+import { SLIDEV } from './slidev-internals.ts'
 
 export interface SlidesPdfOptions {
   browser: Browser
@@ -16,8 +19,10 @@ export interface SlidesPdfOptions {
   deck: Deck
   dark?: boolean
   timeout?: number
-  /** Reads the fully rendered print page before it is printed (tools/prerender.ts). */
-  inspect?: (page: Page) => Promise<void>
+  /** Let the deck load remote assets, with one warning per URL (default: blocked, and the export stops naming them). */
+  allowRemote?: boolean
+  /** Where warnings go (allowed remote URLs). */
+  warn?: (line: string) => void
 }
 
 export class SlideRenderError extends Error {}
@@ -28,8 +33,15 @@ export interface SlidesPdf {
   cover: Uint8Array
 }
 
-export async function renderSlidesPdf(options: SlidesPdfOptions): Promise<SlidesPdf> {
-  const { browser, siteUrl, deck, dark = false, timeout = 120_000 } = options
+export interface PrintPage {
+  /** Slidev's print route with every slide rendered at its final click, checked for errors. */
+  page: Page
+  close: () => Promise<void>
+}
+
+/** Opens Slidev's print route of the built site and waits until every slide is drawn; a broken slide throws. */
+export async function openPrintPage(options: SlidesPdfOptions): Promise<PrintPage> {
+  const { browser, siteUrl, deck, dark = false, timeout = 120_000, warn = console.warn } = options
   const width = deck.canvasWidth
   // Scale 1.25 makes the cover screenshot 1225 px wide, the size social previews ask for.
   const context = await browser.newContext({
@@ -41,14 +53,11 @@ export async function renderSlidesPdf(options: SlidesPdfOptions): Promise<Slides
     colorScheme: dark ? 'dark' : 'light',
   })
   const page = await context.newPage()
-  const errors: string[] = []
-  page.on('pageerror', error => errors.push(error.stack ?? error.message))
-  page.on('console', (message) => {
-    if (message.type() === 'error')
-      errors.push(message.text())
-  })
+  const troubles = await watchPage(page, { allowRemote: options.allowRemote })
+  // Console warnings are Vue's and Slidev's chatter, not faults of the print; allowed remote URLs are warned about.
+  const errors = (): Trouble[] => troubles.filter(t => t.severity === 'error')
   try {
-    await page.goto(`${siteUrl}print?print=true`, { waitUntil: 'load', timeout })
+    await page.goto(`${siteUrl}${SLIDEV.printRoute}`, { waitUntil: 'load', timeout })
     await page.emulateMedia({
       media: 'screen',
       colorScheme: dark ? 'dark' : 'light',
@@ -56,7 +65,7 @@ export async function renderSlidesPdf(options: SlidesPdfOptions): Promise<Slides
     // Stop at the first error instead of waiting for a page that will never finish.
     let watch: ReturnType<typeof setInterval> | undefined
     const errorSeen = new Promise<void>((resolve) => {
-      watch = setInterval(() => errors.length && resolve(), 200)
+      watch = setInterval(() => errors().length && resolve(), 200)
     })
     try {
       await Promise.race([
@@ -67,33 +76,46 @@ export async function renderSlidesPdf(options: SlidesPdfOptions): Promise<Slides
     finally {
       clearInterval(watch)
     }
-    await failOnBrokenSlides(page, deck, errors)
-    await options.inspect?.(page)
-    // Slidev breaks the page after every slide, the last one too: that would add a blank page.
-    await page.addStyleTag({ content: '.print-slide-container:last-of-type { break-after: auto !important }' })
-    // Page size = the print container Slidev drew (its height is rounded up from the aspect ratio).
-    const size = await page.locator('.print-slide-container').first().boundingBox()
-    const bytes = await page.pdf({
-      width: `${size?.width ?? width}px`,
-      height: `${size?.height ?? Math.ceil(width / deck.aspectRatio)}px`,
-      margin: { top: 0, right: 0, bottom: 0, left: 0 },
-      printBackground: true,
-      preferCSSPageSize: true,
-      tagged: true,
-    })
-    const cover = await page.locator('.print-slide-container').first().screenshot({ type: 'png' })
-    return { pdf: await finishSlidesPdf(bytes, deck), cover }
+    if (errors().some(t => t.kind === 'request')) {
+      // A failed request does not stop the page: let the slides render (briefly) so it can be pinned on the one using it.
+      await waitForPrintReady(page, deck.slides.length, 15_000).catch(() => {})
+    }
+    await failOnBrokenSlides(page, deck, errors())
+    for (const t of troubles.filter(t => t.severity === 'warning' && t.what.startsWith('request off the machine')))
+      warn(`warning: ${await whereUsed(page, deck, t.url)}: ${t.what} — the PDF depends on that server`)
+    return {
+      page,
+      close: () => context.close(),
+    }
   }
-  finally {
+  catch (error) {
     await context.close()
+    throw error
   }
+}
+
+/** The slides PDF from an open print page (before a handout rearranges it). */
+export async function printSlides(page: Page, deck: Deck): Promise<SlidesPdf> {
+  // Slidev breaks the page after every slide, the last one too: that would add a blank page.
+  await page.addStyleTag({ content: `${SLIDEV.printSlide}:last-of-type { break-after: auto !important }` })
+  // Page size = the print container Slidev drew (its height is rounded up from the aspect ratio).
+  const size = await page.locator(SLIDEV.printSlide).first().boundingBox()
+  const bytes = await page.pdf({
+    width: `${size?.width ?? deck.canvasWidth}px`,
+    height: `${size?.height ?? Math.ceil(deck.canvasWidth / deck.aspectRatio)}px`,
+    margin: { top: 0, right: 0, bottom: 0, left: 0 },
+    printBackground: true,
+    preferCSSPageSize: true,
+    tagged: true,
+  })
+  const cover = await page.locator(SLIDEV.printSlide).first().screenshot({ type: 'png' })
+  return { pdf: await finishSlidesPdf(bytes, deck), cover }
 }
 
 async function waitForPrintReady(page: Page, expected: number, timeout: number) {
   await page.waitForFunction(
-    n => document.querySelectorAll('.print-slide-container').length >= n
-      && !document.querySelector('.slidev-slide-loading'),
-    expected,
+    ([n, S]) => document.querySelectorAll(S.printSlide).length >= n && !document.querySelector(S.slideLoading),
+    [expected, SLIDEV] as const,
     { timeout },
   )
   await page.evaluate(async () => {
@@ -102,28 +124,72 @@ async function waitForPrintReady(page: Page, expected: number, timeout: number) 
     await Promise.all(Array.from(document.images, img => img.decode().catch(() => {})))
   })
   // Mermaid renders off-screen first; wait until its scratch container is empty.
-  await page.waitForFunction(() => !document.querySelector('#mermaid-rendering-container div'), undefined, { timeout })
+  await page.waitForFunction(S => !document.querySelector(`${S.mermaidScratch} div`), SLIDEV, { timeout })
 }
 
-/** A slide that threw, or rendered nothing, fails the export and is named. */
-async function failOnBrokenSlides(page: Page, deck: Deck, errors: string[]) {
-  const empty: number[] = await page.evaluate(() => Array.from(document.querySelectorAll('.print-slide-container'))
-    .filter(el => !(el.querySelector('.slidev-page')?.textContent ?? '').trim() && !el.querySelector('svg, img, canvas'))
-    .map(el => Number(el.id.split('-')[0])))
-  const problems: string[] = []
-  for (const no of empty) {
-    const slide = deck.slides[no - 1]
-    problems.push(`slide ${no} (${slide?.file}:${slide?.line}) rendered empty`)
-  }
+/** `slide N (file:line)` for slide number `no`, or `while rendering` when unknown. */
+function slideName(deck: Deck, no: number): string {
+  const slide = no
+    ? deck.slides[no - 1]
+    : undefined
+  return slide
+    ? `slide ${no} (${slide.file}:${slide.line})`
+    : 'while rendering'
+}
+
+/** The slide whose markup references `url` (img, source, CSS url() …), as `slide N (file:line)`; a stylesheet's font has none. */
+async function whereUsed(page: Page, deck: Deck, url: string | undefined): Promise<string> {
+  if (!url)
+    return slideName(deck, 0)
+  const no = await page.evaluate(([url, S]) => {
+    const attributes = [
+      '[src]',
+      '[srcset]',
+      '[poster]',
+      '[href]',
+      '[data]',
+      '[style*="url("]',
+    ].map(a => `${S.printSlide} ${a}`).join(', ')
+    for (const el of document.querySelectorAll<HTMLElement>(attributes)) {
+      const values = [
+        el.getAttribute('src'),
+        el.getAttribute('poster'),
+        el.getAttribute('href'),
+        el.getAttribute('data'),
+        ...(el.getAttribute('srcset') ?? '').split(',').map(p => p.trim().split(/\s+/)[0]),
+        ...[
+          ...el.style.cssText.matchAll(/url\(["']?([^"')]+)["']?\)/g),
+        ].map(m => m[1]),
+      ]
+      if (values.some(v => v && new URL(v, document.baseURI).href === url))
+        return Number(el.closest(S.printSlide)?.id.split('-')[0]) || 0
+    }
+    return 0
+  }, [url, SLIDEV] as const)
+  return no
+    ? slideName(deck, no)
+    : 'the deck\'s styles or scripts (no slide shows it)'
+}
+
+/** A slide that threw or rendered nothing, or a request that failed, stops the export and is named. */
+async function failOnBrokenSlides(page: Page, deck: Deck, errors: Trouble[]) {
+  const empty: number[] = await page.evaluate(S => Array.from(document.querySelectorAll(S.printSlide))
+    .filter(el => !(el.querySelector(`.${S.pageClass}`)?.textContent ?? '').trim() && !el.querySelector('svg, img, canvas'))
+    .map(el => Number(el.id.split('-')[0])), SLIDEV)
+  const problems = empty.map(no => `${slideName(deck, no)} rendered empty`)
   for (const error of errors) {
+    if (error.kind === 'console' && error.what.includes('Failed to load resource'))
+      continue // the request itself is reported, with its URL
+    if (error.kind === 'request') {
+      const fix = error.what.startsWith('request off the machine')
+        ? ' — put the file in public/ and link it with an absolute path, or export with --allow-remote'
+        : ''
+      problems.push(`${await whereUsed(page, deck, error.url)}: ${error.what}${fix}`)
+      continue
+    }
     // setup/main.ts prefixes component errors with the slide they happened on.
-    const no = Number(error.match(/^\[deck\] slide (\d+):/)?.[1] ?? 0)
-    const slide = no
-      ? deck.slides[no - 1]
-      : undefined
-    problems.push(`${slide
-      ? `slide ${no} (${slide.file}:${slide.line})`
-      : 'while rendering'}: ${error.split('\n')[0]}`)
+    const no = Number(error.what.match(/\[deck\] slide (\d+):/)?.[1] ?? 0)
+    problems.push(`${slideName(deck, no)}: ${error.what.replace(/^(?:console error|page error): /, '').split('\n')[0]}`)
   }
   if (problems.length)
     throw new SlideRenderError(`Export stopped — fix the slide and run again:\n  ${problems.join('\n  ')}`)

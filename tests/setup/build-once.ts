@@ -21,8 +21,8 @@ export default async function setup(project: TestProject) {
     siteDir: dir,
     base: TEST_BASE,
     outDir: exports,
-    only: 'handout',
-    layouts: [2, 6],
+    only: ['attendee'],
+    layouts: [1, 6],
     log: () => {},
   })
   project.provide('site', { dir, base: TEST_BASE, exports })

@@ -1,0 +1,117 @@
+import type { ComputedRef, MaybeRefOrGetter, WritableComputedRef } from 'vue'
+import { computed, inject, onUnmounted, reactive, toValue, watch } from 'vue'
+import { useRenderContext, useSlideClicks, useSlidePage, useSlidevNav, useStaticRender } from './useRenderContext'
+
+/** What a live model's input can be: it travels as JSON between presenter, projector and tablet. */
+export type InputValue = string | number | boolean
+export type Inputs = Record<string, InputValue>
+
+/**
+ * The inputs every live model changed by hand, one entry per model (`LiveMigration@38`); `null` means
+ * "as the slide and its clicks say". setup/main.ts provides one shared by every view (setup/modelStore.ts);
+ * without it (component tests) each component keeps its own.
+ */
+export type ModelStore = Record<string, Inputs | null | undefined>
+export const injectionModelStore = 'deck:model-store'
+
+export interface SyncedInputsOptions<T extends Inputs> {
+  /**
+   * Scripted demo steps: click k on the slide sets the inputs of steps[0..k-1] over the defaults,
+   * so the speaker runs the demo with the clicker alone. The steps add their own clicks to the slide.
+   */
+  steps?: MaybeRefOrGetter<Partial<T>[] | undefined>
+}
+
+export interface SyncedInputsReturn<T extends Inputs> {
+  /** One writable ref per input; writing one shows on every view within the sync delay. */
+  inputs: { [K in keyof T]: WritableComputedRef<T[K]> }
+  /** Back to the defaults (and the current click's step): drops every change made by hand. */
+  reset: () => void
+  /** Whether anything differs from what the slide and its clicks say (for the reset button). */
+  changed: ComputedRef<boolean>
+  /** Overview, next-slide preview, print: show the defaults at the slide's clicks, take no input. */
+  isStatic: ComputedRef<boolean>
+  /** The scripted step in force (0 = none yet). */
+  step: ComputedRef<number>
+}
+
+/**
+ * A live model's inputs, kept in state synced across presenter, projector and remote tablet
+ * (Slidev's own sync: the dev server in `npm run dev`, a BroadcastChannel between tabs in a build).
+ * A model returns to its defaults when its slide is entered and when a scripted step is reached.
+ *
+ * @param name the component's name; with the slide number it names the model in the shared state
+ * @param defaults the inputs with no change by hand (usually from the props)
+ */
+export function useSyncedInputs<T extends Inputs>(name: string, defaults: () => T, options: SyncedInputsOptions<T> = {}): SyncedInputsReturn<T> {
+  const store = inject<ModelStore | undefined>(injectionModelStore, undefined) ?? reactive<ModelStore>({})
+  const page = useSlidePage()
+  const clicks = useSlideClicks()
+  const nav = useSlidevNav()
+  const renderContext = useRenderContext()
+  const isStatic = useStaticRender()
+  const id = `${name}@${page?.value ?? 0}`
+
+  // Scripted steps take clicks of the slide's own, like v-click: Slidev counts them in the slide's total.
+  const stepCount = toValue(options.steps)?.length ?? 0
+  const clickInfo = stepCount && clicks?.value
+    ? clicks.value.calculateSince('+1', stepCount)
+    : null
+  if (clickInfo && clicks) {
+    const clicksContext = clicks.value
+    const key = `${id}:steps`
+    clicksContext.register(key, clickInfo)
+    onUnmounted(() => clicksContext.unregister(key))
+  }
+  const step = computed(() => clickInfo && clicks
+    ? Math.min(stepCount, Math.max(0, clicks.value.current - clickInfo.start + 1))
+    : 0)
+
+  const base = computed<T>(() => Object.assign(defaults(), ...(toValue(options.steps) ?? []).slice(0, step.value)))
+  const own = computed(() => (isStatic.value ? null : store[id]) ?? null)
+
+  const inputs = Object.fromEntries(Object.keys(defaults()).map(key => [
+    key,
+    computed({
+      get: () => (own.value?.[key] ?? base.value[key]) as InputValue,
+      set: (value: InputValue) => {
+        if (isStatic.value)
+          return
+        // Replace the entry whole: the sync sends top-level keys.
+        store[id] = {
+          ...base.value,
+          ...own.value,
+          [key]: value,
+        }
+      },
+    }),
+  ])) as unknown as SyncedInputsReturn<T>['inputs']
+
+  function reset() {
+    store[id] = null
+  }
+
+  // Only the live slide (audience or presenter) takes part; every view drops the same changes at the
+  // same moments (entering the slide, reaching a step), so the order in which they hear of it is moot.
+  const live = renderContext?.value === 'slide' || renderContext?.value === 'presenter'
+  if (live && nav && page) {
+    watch(() => nav.currentSlideNo === page.value, (active, before) => {
+      if (active && !before)
+        reset()
+    })
+    watch(step, (now, before) => {
+      if (now !== before && nav.currentSlideNo === page.value)
+        reset()
+    })
+  }
+
+  const changed = computed(() => own.value !== null && Object.keys(own.value).some(key => own.value![key] !== base.value[key]))
+
+  return {
+    inputs,
+    reset,
+    changed,
+    isStatic,
+    step,
+  }
+}
