@@ -215,25 +215,23 @@ function slidevControlsOnDemand(): Plugin {
       const name = id.slice(prefix.length).replace(/\.js$/, '.vue')
       const { flag, from } = onDemand[name]
       const real = JSON.stringify(join(client, 'internals', name))
-      return `import { defineAsyncComponent, defineComponent, h, nextTick, shallowRef, watch } from 'vue'
+      return `import { defineComponent, h, nextTick, shallowRef, watch } from 'vue'
 import { ${flag} as flag } from ${JSON.stringify(join(client, from))}
-const Real = defineAsyncComponent(() => import(${real}))
-const ready = shallowRef(false)
+const Real = shallowRef(null)
 const idle = flag.value
 const stop = watch(flag, async (value) => {
-  if (!value || ready.value)
+  if (!value || Real.value)
     return
   stop()
   flag.value = idle
-  await import(${real})
-  ready.value = true
+  Real.value = (await import(${real})).default
   await nextTick()
   flag.value = value
 })
 export default defineComponent({
   inheritAttrs: false,
   setup(_, { attrs }) {
-    return () => ready.value ? h(Real, attrs) : null
+    return () => Real.value ? h(Real.value, attrs) : null
   },
 })
 `

@@ -160,9 +160,10 @@ describe('a prerendered page per slide', () => {
     await startApp(page)
     // Overview (o): the slides as a grid.
     await page.keyboard.press('o')
-    await page.locator('.z-modal .slidev-slide-container').first().waitFor({ timeout: 30_000 })
+    const overview = page.locator('.z-modal.bg-main')
+    await overview.locator('.slidev-slide-container').first().waitFor({ timeout: 30_000 })
     await page.keyboard.press('Escape')
-    await page.locator('.z-modal').waitFor({ state: 'detached' })
+    await overview.waitFor({ state: 'detached' })
     // Go to (g): the dialog opens focused; a number and Enter go there.
     await page.keyboard.press('g')
     await page.waitForFunction(() => document.activeElement?.tagName === 'INPUT', undefined, { timeout: 30_000 })
