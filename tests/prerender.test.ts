@@ -1,6 +1,7 @@
+import type { Buffer } from 'node:buffer'
 import type { Page } from 'playwright-chromium'
-import type { Session } from './browser.ts'
 import type { Deck } from '../tools/deck.ts'
+import type { Session } from './browser.ts'
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -23,7 +24,14 @@ const squash = (text: string | null) => (text ?? '').replace(/\s+/g, '')
 /** First, middle and last slide, and the first slide with clicks: enough to catch an off-by-one. */
 function sample(): number[] {
   const clicky = deck.slides.find(s => /v-clicks?|\[click\]|<v-click/.test(s.content))?.no ?? 2
-  return [...new Set([1, clicky, Math.ceil(deck.slides.length / 2), deck.slides.length])]
+  return [
+    ...new Set([
+      1,
+      clicky,
+      Math.ceil(deck.slides.length / 2),
+      deck.slides.length,
+    ]),
+  ]
 }
 
 /** Layout shifts the page reports, recorded from the first paint on. */
@@ -49,7 +57,10 @@ async function pixelDifference(page: Page, a: Buffer, b: Buffer): Promise<number
       context.drawImage(img, 0, 0)
       return context.getImageData(0, 0, img.width, img.height).data
     }
-    const [x, y] = await Promise.all([load(a), load(b)])
+    const [x, y] = await Promise.all([
+      load(a),
+      load(b),
+    ])
     let differing = 0
     for (let i = 0; i < x.length; i += 4) {
       if (Math.abs(x[i] - y[i]) + Math.abs(x[i + 1] - y[i + 1]) + Math.abs(x[i + 2] - y[i + 2]) > 48)
@@ -80,7 +91,10 @@ describe('a prerendered page per slide', () => {
   })
 
   it('without JavaScript, every sampled slide URL shows its title, its text and links to its neighbours and the PDFs', async () => {
-    const context = await session.browser.newContext({ javaScriptEnabled: false, viewport: { width: 412, height: 823 } })
+    const context = await session.browser.newContext({
+      javaScriptEnabled: false,
+      viewport: { width: 412, height: 823 },
+    })
     const page = await context.newPage()
     for (const no of sample()) {
       const slide = deck.slides[no - 1]
@@ -89,12 +103,23 @@ describe('a prerendered page per slide', () => {
       expect(await page.getAttribute('html', 'lang')).toBe('zh-CN')
       const description = await page.getAttribute('meta[name="description"]', 'content')
       expect(description?.length).toBeGreaterThan(4)
+      // innerText: what a reader sees of the slide.
+      // eslint-disable-next-line unicorn/prefer-dom-node-text-content
       const shown = squash(await page.locator(`#deck-prerender .slidev-page-${no}`).innerText())
       expect(shown).toContain(squash(slide.title).slice(0, 6))
       const links = page.locator('#deck-prerender nav a')
-      const hrefs = await links.evaluateAll(as => as.map(a => [a.getAttribute('rel'), a.getAttribute('href')]))
-      expect(hrefs.find(([rel]) => rel === 'prev')?.[1]).toBe(no > 1 ? (no === 2 ? site.base : `${site.base}${no - 1}`) : undefined)
-      expect(hrefs.find(([rel]) => rel === 'next')?.[1]).toBe(no < deck.slides.length ? `${site.base}${no + 1}` : undefined)
+      const hrefs = await links.evaluateAll(as => as.map(a => [
+        a.getAttribute('rel'),
+        a.getAttribute('href'),
+      ]))
+      expect(hrefs.find(([rel]) => rel === 'prev')?.[1]).toBe(no > 1
+        ? (no === 2
+            ? site.base
+            : `${site.base}${no - 1}`)
+        : undefined)
+      expect(hrefs.find(([rel]) => rel === 'next')?.[1]).toBe(no < deck.slides.length
+        ? `${site.base}${no + 1}`
+        : undefined)
       expect(hrefs.map(([, href]) => href)).toEqual(expect.arrayContaining([`${site.base}slides.pdf`, `${site.base}handout.pdf`]))
       // The links are visible, below the slide, not on top of it.
       const slideBox = (await page.locator('#deck-prerender .deck-slide').boundingBox())!
@@ -106,7 +131,10 @@ describe('a prerendered page per slide', () => {
 
   it('the app takes over the same page with no layout shift and no visible change, at the final click', async () => {
     const no = sample()[1]
-    for (const viewport of [{ width: 1280, height: 720 }, { width: 412, height: 823 }]) {
+    for (const viewport of [
+      { width: 1280, height: 720 },
+      { width: 412, height: 823 },
+    ]) {
       const page = await session.browser.newPage({ viewport })
       const trouble = await watchPage(page)
       const shifts = await recordShifts(page)
@@ -136,7 +164,9 @@ describe('a prerendered page per slide', () => {
 
   it('deep links with clicks start the app at once; a key pressed on the copy is handed to the app', async () => {
     const no = sample()[1]
-    const page = await session.browser.newPage({ viewport: { width: 1280, height: 720 } })
+    const page = await session.browser.newPage({
+      viewport: { width: 1280, height: 720 },
+    })
     const trouble = await watchPage(page)
     await page.goto(`${session.server.url}${no}?clicks=1`, { waitUntil: 'networkidle' })
     await page.waitForFunction(() => (document.querySelector('#app') as any).__vue_app__)
@@ -154,7 +184,9 @@ describe('a prerendered page per slide', () => {
   })
 
   it('the parts left out of the first load still work when asked for: overview, go-to, drawing, presenter', async () => {
-    const page = await session.browser.newPage({ viewport: { width: 1280, height: 720 } })
+    const page = await session.browser.newPage({
+      viewport: { width: 1280, height: 720 },
+    })
     const trouble = await watchPage(page)
     await page.goto(`${session.server.url}3`, { waitUntil: 'networkidle' })
     await startApp(page)

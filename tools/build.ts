@@ -192,7 +192,9 @@ export async function buildSite(options: SiteOptions = {}) {
       shell: html,
       downloads: SITE_PDFS.map(file => ({
         file,
-        label: file.startsWith('handout') ? '讲义 PDF' : '幻灯片 PDF',
+        label: file.startsWith('handout')
+          ? '讲义 PDF'
+          : '幻灯片 PDF',
       })),
     })
     for (const file of await compressing)

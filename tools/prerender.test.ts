@@ -19,21 +19,39 @@ const SHELL = `<!DOCTYPE html>
 </html>`
 
 function slide(no: number, title: string): DeckSlide {
-  return { no, title, file: 'slides/x.md', line: no, notes: '讲稿不上网', content: '', frontmatter: {} }
+  return {
+    no,
+    title,
+    file: 'slides/x.md',
+    line: no,
+    notes: '讲稿不上网',
+    content: '',
+    frontmatter: {},
+  }
 }
 
 function deckWith(siteUrl: string): Deck {
   return {
     title: '讲座',
     author: '讲者',
-    talk: { speaker: '讲者', affiliation: '', event: '', date: '', siteUrl },
+    talk: {
+      speaker: '讲者',
+      affiliation: '',
+      event: '',
+      date: '',
+      siteUrl,
+    },
     durationMinutes: 45,
     info: '讲座简介',
     keywords: ['虚拟化'],
     lang: 'zh-CN',
     canvasWidth: 980,
     aspectRatio: 16 / 9,
-    slides: [slide(1, '讲座'), slide(2, '第二页 <两个>'), slide(3, '第三页')],
+    slides: [
+      slide(1, '讲座'),
+      slide(2, '第二页 <两个>'),
+      slide(3, '第三页'),
+    ],
     chapters: [],
   }
 }
@@ -43,7 +61,9 @@ const printed = [1, 2, 3].map(no => ({
   html: `<div class="slidev-page slidev-page-${no}"><h1>第 ${no} 页</h1></div>`,
   text: `第 ${no} 页的正文`,
   styles: [`/virt/assets/md-${no}.css`],
-  fonts: [{ url: `/virt/assets/deck-sans-${no}.woff2`, rule: `@font-face { font-family: "Deck Sans"; font-display: swap; src: url("/virt/assets/deck-sans-${no}.woff2") format("woff2"); }` }],
+  fonts: [
+    { url: `/virt/assets/deck-sans-${no}.woff2`, rule: `@font-face { font-family: "Deck Sans"; font-display: swap; src: url("/virt/assets/deck-sans-${no}.woff2") format("woff2"); }` },
+  ],
 }))
 
 let dir = ''
@@ -57,15 +77,28 @@ function build(siteUrl: string) {
     deck: deckWith(siteUrl),
     slides: printed,
     shell: SHELL,
-    downloads: [{ file: 'slides.pdf', label: '幻灯片 PDF' }],
+    downloads: [
+      { file: 'slides.pdf', label: '幻灯片 PDF' },
+    ],
   })
-  return { files, read: (file: string) => readFileSync(join(dir, file), 'utf8') }
+  return {
+    files,
+    read: (file: string) => readFileSync(join(dir, file), 'utf8'),
+  }
 }
 
 describe('writeSlidePages', () => {
   it('writes /N as N.html and N/index.html, slide 1 also as index.html', () => {
     const { files, read } = build('')
-    expect(files.map(f => f.slice(dir.length + 1)).sort()).toEqual(['1.html', '1/index.html', '2.html', '2/index.html', '3.html', '3/index.html', 'index.html'])
+    expect(files.map(f => f.slice(dir.length + 1)).sort()).toEqual([
+      '1.html',
+      '1/index.html',
+      '2.html',
+      '2/index.html',
+      '3.html',
+      '3/index.html',
+      'index.html',
+    ])
     expect(read('2/index.html')).toBe(read('2.html'))
     expect(read('index.html')).toBe(read('1.html'))
   })
@@ -95,7 +128,9 @@ describe('writeSlidePages', () => {
     expect(read('2.html')).toContain('<meta property="og:url" content="https://talks.example.org/virt/2">')
     expect(read('index.html')).toContain('<link rel="canonical" href="https://talks.example.org/virt/">')
     expect(files.some(f => f.endsWith('sitemap.xml'))).toBe(true)
-    const locs = [...read('sitemap.xml').matchAll(/<loc>([^<]+)<\/loc>/g)].map(m => m[1])
+    const locs = [
+      ...read('sitemap.xml').matchAll(/<loc>([^<]+)<\/loc>/g),
+    ].map(m => m[1])
     expect(locs).toEqual(['https://talks.example.org/virt/', 'https://talks.example.org/virt/2', 'https://talks.example.org/virt/3'])
   })
 })
