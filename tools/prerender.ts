@@ -6,9 +6,9 @@
  * font files its characters need. `writeSlidePages` turns the app's index.html into one page a slide:
  * the slide drawn over the app, scaled like Slidev's play view (CSS only), with its own title,
  * description, canonical URL, and — without JavaScript — links to the previous and next slides and
- * the PDFs. The app's code is fetched at once but started on the reader's first key, touch or pointer
- * move (`startScript`); when it has drawn the same slide beneath the copy, the copy is removed: the
- * reader sees no flash and nothing moves.
+ * the PDFs. The app's code is fetched and started on the reader's first key, touch or pointer move
+ * (`startScript`); when it has drawn the same slide beneath the copy, the copy is removed: the reader
+ * sees no flash and nothing moves.
  *
  * Files: `N.html` and `N/index.html` for every slide (GitHub Pages serves `/N` from the first and
  * `/N/` from the second; tools/serve.ts finds `N.html` for both), `index.html` is slide 1, and
@@ -192,16 +192,15 @@ function headScript(colorSchema: string, width: number, height: number) {
  * transitions settle the copy goes; a key pressed before that is then handed to the app.
  */
 function startScript(no: number, entry: string, preloads: string[]) {
-  return `<script>(()=>{let painted=false,loaded=false;const preload=()=>{if(!painted||!loaded)return;painted=false;requestIdleCallback(()=>{for(const href of ${JSON.stringify(preloads)}){const l=document.createElement('link');l.rel='modulepreload';l.crossOrigin='';l.href=href;document.head.append(l)}},{timeout:2000})};new PerformanceObserver(l=>{if(l.getEntries().some(e=>e.name==='first-contentful-paint')){painted=true;preload()}}).observe({type:'paint',buffered:true});addEventListener('load',()=>{loaded=true;preload()});const o=document.getElementById('deck-prerender'),T=['keydown','pointerdown','pointermove','touchstart','wheel','focusin'];let started=false,key=null,moved=false;
+  return `<script>(()=>{const o=document.getElementById('deck-prerender'),T=['keydown','pointerdown','pointermove','touchstart','wheel','focusin'];let started=false,key=null,moved=false;
 const take=()=>{const n=document.querySelector('#app')?.__vue_app__?._context.provides['$$slidev-context']?.nav;if(!n||!document.querySelector('#app .slidev-page-${no} .slidev-layout'))return requestAnimationFrame(take);if(!moved&&n.currentSlideNo===${no}&&n.clicksTotal>n.clicks){moved=true;n.queryClicks=n.clicksTotal}document.fonts.ready.then(()=>setTimeout(()=>requestAnimationFrame(()=>{o.remove();if(key)for(const type of ['keydown','keyup'])dispatchEvent(new KeyboardEvent(type,{...key,bubbles:true}))}),300))};
-const start=(e)=>{if(e&&e.type==='keydown'&&!key)key={key:e.key,code:e.code,shiftKey:e.shiftKey};if(started)return;started=true;for(const t of T)removeEventListener(t,start,true);import(${JSON.stringify(entry)});if(o.isConnected)requestAnimationFrame(take)};
+const start=(e)=>{if(e&&e.type==='keydown'&&!key)key={key:e.key,code:e.code,shiftKey:e.shiftKey};if(started)return;started=true;for(const t of T)removeEventListener(t,start,true);for(const href of ${JSON.stringify(preloads)}){const l=document.createElement('link');l.rel='modulepreload';l.crossOrigin='';l.href=href;document.head.append(l)}import(${JSON.stringify(entry)});if(o.isConnected)requestAnimationFrame(take)};
 if(location.search){o.remove();start()}else for(const t of T)addEventListener(t,start,{capture:true,passive:true})})()</script>`
 }
 
 /**
- * The app's scripts, out of the head: the entry and its module preloads would compete with the
- * slide's fonts for the first bytes. `startScript` preloads them once the page has loaded and the
- * slide is painted, and starts the entry on intent.
+ * The app's scripts, out of the head: a reader who only looks at the slide (a link opened on a phone)
+ * needs none of them. `startScript` fetches them, all at once, when the reader first shows intent.
  */
 export function deferEntry(html: string): { html: string, entry: string, preloads: string[] } {
   const entry = html.match(/<script type="module" crossorigin src="([^"]+)"><\/script>\s*/)
