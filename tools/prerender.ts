@@ -20,6 +20,7 @@ import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { escapeHtml } from '@vue/shared'
 import { socialMeta } from './build.ts'
+import { SLIDEV } from './slidev-internals.ts'
 
 export interface PrintedSlide {
   no: number
@@ -181,7 +182,7 @@ function overlayCss(width: number, height: number) {
 
 /** Before first paint: dark or light as Slidev will choose, and the scale where CSS cannot compute it. */
 function headScript(colorSchema: string, width: number, height: number) {
-  return `<script>(()=>{const r=document.documentElement,c=${JSON.stringify(colorSchema)},s=localStorage.getItem('slidev-color-schema')||'auto',d=c==='dark'||(c!=='light'&&(s==='auto'?matchMedia('(prefers-color-scheme: dark)').matches:s==='dark'));r.classList.toggle('dark',d);r.classList.toggle('light',!d);if(!CSS.supports('width','calc(1px / 1px * 1px)')){const f=()=>r.style.setProperty('--deck-scale',Math.min(innerWidth/${width},innerHeight/${height}));f();addEventListener('resize',f)}})()</script>`
+  return `<script>(()=>{const r=document.documentElement,c=${JSON.stringify(colorSchema)},s=localStorage.getItem(${JSON.stringify(SLIDEV.colorSchemaStorage)})||'auto',d=c==='dark'||(c!=='light'&&(s==='auto'?matchMedia('(prefers-color-scheme: dark)').matches:s==='dark'));r.classList.toggle('dark',d);r.classList.toggle('light',!d);if(!CSS.supports('width','calc(1px / 1px * 1px)')){const f=()=>r.style.setProperty('--deck-scale',Math.min(innerWidth/${width},innerHeight/${height}));f();addEventListener('resize',f)}})()</script>`
 }
 
 /**
@@ -193,7 +194,7 @@ function headScript(colorSchema: string, width: number, height: number) {
  */
 function startScript(no: number, entry: string, preloads: string[]) {
   return `<script>(()=>{const o=document.getElementById('deck-prerender'),T=['keydown','pointerdown','pointermove','touchstart','wheel','focusin'];let started=false,key=null,moved=false;
-const take=()=>{const n=document.querySelector('#app')?.__vue_app__?._context.provides['$$slidev-context']?.nav;if(!n||!document.querySelector('#app .slidev-page-${no} .slidev-layout'))return requestAnimationFrame(take);if(!moved&&n.currentSlideNo===${no}&&n.clicksTotal>n.clicks){moved=true;n.queryClicks=n.clicksTotal}document.fonts.ready.then(()=>setTimeout(()=>requestAnimationFrame(()=>{o.remove();if(key)for(const type of ['keydown','keyup'])dispatchEvent(new KeyboardEvent(type,{...key,bubbles:true}))}),300))};
+const take=()=>{const n=document.querySelector(${JSON.stringify(SLIDEV.appRoot)})?.${SLIDEV.vueApp}?._context.provides[${JSON.stringify(SLIDEV.contextKey)}]?.nav;if(!n||!document.querySelector('#app .slidev-page-${no} .slidev-layout'))return requestAnimationFrame(take);if(!moved&&n.currentSlideNo===${no}&&n.clicksTotal>n.clicks){moved=true;n.queryClicks=n.clicksTotal}document.fonts.ready.then(()=>setTimeout(()=>requestAnimationFrame(()=>{o.remove();if(key)for(const type of ['keydown','keyup'])dispatchEvent(new KeyboardEvent(type,{...key,bubbles:true}))}),300))};
 const start=(e)=>{if(e&&e.type==='keydown'&&!key)key={key:e.key,code:e.code,shiftKey:e.shiftKey};if(started)return;started=true;for(const t of T)removeEventListener(t,start,true);for(const href of ${JSON.stringify(preloads)}){const l=document.createElement('link');l.rel='modulepreload';l.crossOrigin='';l.href=href;document.head.append(l)}import(${JSON.stringify(entry)});if(o.isConnected)requestAnimationFrame(take)};
 if(location.search){o.remove();start()}else for(const t of T)addEventListener(t,start,{capture:true,passive:true})})()</script>`
 }
@@ -222,7 +223,7 @@ export function deferEntry(html: string): { html: string, entry: string, preload
 /** A prerendered page starts the app on the reader's first pointer move; this is one (bench, tests). */
 export async function startApp(page: Page) {
   await page.mouse.move(10, 10)
-  await page.waitForFunction(() => !document.getElementById('deck-prerender') && (document.querySelector('#app') as any)?.__vue_app__, undefined, { timeout: 120_000 })
+  await page.waitForFunction(S => !document.getElementById('deck-prerender') && (document.querySelector(S.appRoot) as any)?.[S.vueApp], SLIDEV, { timeout: 120_000 })
 }
 
 function slideHref(base: string, no: number) {
