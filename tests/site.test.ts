@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { watchPage } from '../tools/browser.ts'
 import { readDeck } from '../tools/deck.ts'
 import { isStageDirection } from '../tools/notes.ts'
+import { startApp } from '../tools/prerender.ts'
 import { slideSelector } from '../tools/slidev-internals.ts'
 import { openSite, site } from './browser.ts'
 
@@ -66,6 +67,7 @@ describe('the hosted site', () => {
     }
     const page = await session.browser.newPage()
     await page.goto(`${session.server.url}1`, { waitUntil: 'networkidle' })
+    await startApp(page)
     const hrefs = await page.locator('a[href$=".pdf"]').evaluateAll(links => links.map(a => a.getAttribute('href')))
     expect(hrefs).toEqual(expect.arrayContaining([`${site.base}slides.pdf`, `${site.base}handout.pdf`]))
     await page.close()
@@ -79,7 +81,11 @@ describe('the hosted site', () => {
     expect(html).toContain(`<meta property="og:image" content="${site.base}og-image.png">`)
     expect(html).not.toMatch(/content="&quot;/)
     expect(existsSync(join(site.dir, 'og-image.png'))).toBe(true)
-    expect(readFileSync(join(site.dir, '404.html'), 'utf8')).toBe(html)
+    // 404.html is the bare app (any other route); index.html is slide 1's own page.
+    const fallback = readFileSync(join(site.dir, '404.html'), 'utf8')
+    expect(fallback).toContain('<div id="app"></div>')
+    expect(fallback).not.toContain('deck-prerender')
+    expect(html).toContain('id="deck-prerender"')
     expect(html).not.toMatch(/https?:\/\/(?!127\.0\.0\.1)/)
   })
 })

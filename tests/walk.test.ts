@@ -3,6 +3,7 @@ import type { Session } from './browser.ts'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { watchPage } from '../tools/browser.ts'
 import { readDeck } from '../tools/deck.ts'
+import { startApp } from '../tools/prerender.ts'
 import { SLIDEV } from '../tools/slidev-internals.ts'
 import { openSite } from './browser.ts'
 
@@ -53,6 +54,7 @@ describe('walking the built site in Chromium', () => {
     })
     const trouble = await watchPage(page)
     await page.goto(`${session.server.url}1`, { waitUntil: 'networkidle' })
+    await startApp(page)
     const seen = await walk(page)
     expect(seen.at(-1)).toBe(total)
     expect(new Set(seen).size).toBe(total)

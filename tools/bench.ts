@@ -4,20 +4,28 @@
  *     `slidev export` on the same deck — wall time and peak memory (RSS of the process tree, from /proc);
  *   - visiting: the first visit of the built site on 127.0.0.1 (unthrottled and "Fast 4G" through
  *     CDP), then one walk through every slide and click — bytes, requests, fonts, time to slide 1;
+ *   - Lighthouse (mobile defaults, simulated throttling) on slide 1 and on the live-migration slide,
+ *     for our site and stock `slidev build`'s, both precompressed and served by tools/serve.ts;
  *   - growth: the same build + export for a generated deck four times as long.
  * Prints a table and writes bench-results/bench-<date>.json.
- *   node tools/bench.ts [--out bench-results] [--skip-stock] [--skip-4x] [--skip-visit] [--timeout 900]
+ *   node tools/bench.ts [--out bench-results] [--skip-stock] [--skip-4x] [--skip-visit] [--skip-lighthouse]
+ *                       [--lighthouse-runs 3] [--timeout 900]
+ *   node tools/bench.ts --lighthouse-site dist [--stock-site dir]   (Lighthouse only, on sites already built)
  */
 import type { Browser, CDPSession, Page } from 'playwright-chromium'
 import type { CliOption, CliValues } from './cli.ts'
+import type { Deck } from './deck.ts'
 import { spawn } from 'node:child_process'
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
 import os, { tmpdir } from 'node:os'
-import { join, relative, resolve } from 'node:path'
+import { dirname, join, relative, resolve } from 'node:path'
 import process from 'node:process'
-import { findChromium, isLocalUrl, launchChromium } from './browser.ts'
+import { CHROMIUM_ARGS, findChromium, isLocalUrl, launchChromium } from './browser.ts'
+import { compressFiles, compressibleFiles } from './build.ts'
 import { runCli } from './cli.ts'
 import { readDeck } from './deck.ts'
+import { startApp } from './prerender.ts'
 import { serveStatic } from './serve.ts'
 import { slideSelector, SLIDEV } from './slidev-internals.ts'
 import { SLIDEV_BIN } from './slidev.ts'
@@ -241,7 +249,12 @@ async function firstSlideDrawn(page: Page): Promise<number> {
   return page.evaluate(() => new Promise<number>(done => requestAnimationFrame(() => done(Math.round(performance.now())))))
 }
 
-export async function firstVisit(browser: Browser, url: string, throttle?: typeof FAST_4G): Promise<Visit> {
+/**
+ * The first visit of slide 1 until the network is quiet: the prerendered page, its fonts, and the app's
+ * code preloaded after `load`. Then the reader moves the pointer, the app starts and takes over:
+ * `started` adds what that costs (the app's CSS, the slide's own code …).
+ */
+export async function firstVisit(browser: Browser, url: string, throttle?: typeof FAST_4G): Promise<Visit & { started?: Visit }> {
   const context = await browser.newContext({
     viewport: { width: 1280, height: 720 },
   })
@@ -255,9 +268,13 @@ export async function firstVisit(browser: Browser, url: string, throttle?: typeo
     await page.goto(`${url}1`, { waitUntil: 'commit', timeout: 120_000 })
     const firstSlideMs = await firstSlideDrawn(page)
     await networkQuiet(page, cdp)
+    const first = recorder.visit()
+    await startApp(page)
+    await networkQuiet(page, cdp)
     return {
-      ...recorder.visit(),
+      ...first,
       firstSlideMs,
+      started: recorder.visit(),
     }
   }
   finally {
@@ -277,6 +294,7 @@ export async function walkDeck(browser: Browser, url: string): Promise<Visit & {
   try {
     await page.goto(`${url}1`, { waitUntil: 'load' })
     await firstSlideDrawn(page)
+    await startApp(page)
     let steps = 0
     for (; steps < 3000; steps++) {
       const before = page.url()
@@ -297,6 +315,128 @@ export async function walkDeck(browser: Browser, url: string): Promise<Visit & {
   finally {
     await context.close()
   }
+}
+
+// ───────────────────────────── Lighthouse ─────────────────────────────
+
+export interface LighthouseScore {
+  url: string
+  performance: number
+  accessibility: number
+  bestPractices: number
+  seo: number
+  fcpMs: number
+  lcpMs: number
+  tbtMs: number
+  cls: number
+  speedIndexMs: number
+  /** Total bytes transferred (Lighthouse's total-byte-weight). */
+  transferKB: number
+  requests: number
+  /** Audits that did not pass (score < 1), for the categories other than performance. */
+  failing: string[]
+  runs: number
+}
+
+const LIGHTHOUSE_CLI = join(dirname(createRequire(import.meta.url).resolve('lighthouse/package.json')), 'cli/index.js')
+
+/** One Lighthouse run (its CLI, mobile defaults) on the given Chromium; the report's numbers. */
+async function lighthouseOnce(url: string, scratch: string): Promise<Omit<LighthouseScore, 'runs'>> {
+  const report = join(scratch, `lighthouse-${process.hrtime.bigint()}.json`)
+  const flags = [...CHROMIUM_ARGS, '--headless=new']
+  await new Promise<void>((done, fail) => {
+    const child = spawn(process.execPath, [
+      LIGHTHOUSE_CLI,
+      url,
+      '--output=json',
+      `--output-path=${report}`,
+      '--quiet',
+      '--only-categories=performance,accessibility,best-practices,seo',
+      `--chrome-flags=${flags.join(' ')}`,
+    ], {
+      env: {
+        ...process.env,
+        CHROME_PATH: findChromium(),
+      },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    })
+    let stderr = ''
+    child.stderr.on('data', (chunk) => {
+      stderr += chunk
+    })
+    child.on('error', fail)
+    child.on('close', code => code === 0 && existsSync(report)
+      ? done()
+      : fail(new Error(`lighthouse ${url} failed (exit ${code}): ${stderr.trim().split('\n').slice(-5).join('\n')}`)))
+  })
+  const lhr = JSON.parse(readFileSync(report, 'utf8'))
+  rmSync(report, { force: true })
+  const audit = (id: string) => lhr.audits[id]?.numericValue as number
+  return {
+    url,
+    performance: Math.round(lhr.categories.performance.score * 100),
+    accessibility: Math.round(lhr.categories.accessibility.score * 100),
+    bestPractices: Math.round(lhr.categories['best-practices'].score * 100),
+    seo: Math.round(lhr.categories.seo.score * 100),
+    fcpMs: Math.round(audit('first-contentful-paint')),
+    lcpMs: Math.round(audit('largest-contentful-paint')),
+    tbtMs: Math.round(audit('total-blocking-time')),
+    cls: round(audit('cumulative-layout-shift'), 3),
+    speedIndexMs: Math.round(audit('speed-index')),
+    transferKB: round(audit('total-byte-weight') / 1024, 1),
+    requests: lhr.audits['network-requests']?.details?.items?.length ?? 0,
+    failing: ['accessibility', 'best-practices', 'seo'].flatMap(category => lhr.categories[category].auditRefs
+      .filter((ref: { id: string, weight: number }) => ref.weight > 0 && lhr.audits[ref.id].score !== null && lhr.audits[ref.id].score < 1)
+      .map((ref: { id: string }) => `${category}:${ref.id}`)),
+  }
+}
+
+/** `runs` Lighthouse runs of one URL; the run with the median performance score. */
+export async function lighthouse(url: string, runs: number, scratch: string): Promise<LighthouseScore> {
+  const results: Omit<LighthouseScore, 'runs'>[] = []
+  for (let i = 0; i < runs; i++)
+    results.push(await lighthouseOnce(url, scratch))
+  results.sort((a, b) => a.performance - b.performance || b.lcpMs - a.lcpMs)
+  return {
+    ...results[Math.floor(results.length / 2)],
+    runs,
+  }
+}
+
+/** Slide 1 and the slide showing the live-migration model (or, in a deck without it, the middle slide). */
+export function lighthouseSlides(deck: Deck): number[] {
+  const migration = deck.slides.find(s => /<LiveMigration\b/.test(s.content))?.no ?? Math.ceil(deck.slides.length / 2)
+  return [
+    ...new Set([1, migration]),
+  ]
+}
+
+/**
+ * Lighthouse over both sites, served the same way: tools/serve.ts with the same precompressed files
+ * (the stock site gets its .br/.gz written here, as our build writes them).
+ */
+export async function lighthouseBoth(sites: { ours?: string, stock?: string }, deck: Deck, runs: number, scratch: string, log: (line: string) => void) {
+  const result: Record<string, Record<string, LighthouseScore>> = {}
+  for (const [name, dir] of Object.entries(sites)) {
+    if (!dir)
+      continue
+    if (name === 'stock')
+      await compressFiles(dir, compressibleFiles(dir).filter(f => !existsSync(`${f}.br`)))
+    const server = await serveStatic(dir)
+    try {
+      result[name] = {}
+      for (const no of lighthouseSlides(deck)) {
+        log(`lighthouse: ${name} /${no} (${runs} run${runs > 1
+          ? 's'
+          : ''}) …`)
+        result[name][`slide${no}`] = await lighthouse(`${server.url}${no}`, runs, scratch)
+      }
+    }
+    finally {
+      await server.close()
+    }
+  }
+  return result
 }
 
 // ───────────────────────────── files ─────────────────────────────
@@ -427,6 +567,23 @@ const OPTIONS = {
   'skip-stock': { type: 'boolean', help: 'do not measure stock slidev build + export' },
   'skip-4x': { type: 'boolean', help: 'do not measure the deck four times as long' },
   'skip-visit': { type: 'boolean', help: 'do not measure visiting the built site' },
+  'skip-lighthouse': { type: 'boolean', help: 'do not run Lighthouse' },
+  'lighthouse-runs': {
+    type: 'string',
+    value: 'n',
+    help: 'Lighthouse runs per page; the median (by performance) is kept',
+    default: '3',
+  },
+  'lighthouse-site': {
+    type: 'string',
+    value: 'dir',
+    help: 'only run Lighthouse, on this built site (quick mode)',
+  },
+  'stock-site': {
+    type: 'string',
+    value: 'dir',
+    help: 'with --lighthouse-site: a stock `slidev build` to compare',
+  },
   'timeout': {
     type: 'string',
     value: 's',
@@ -436,6 +593,7 @@ const OPTIONS = {
 } satisfies Record<string, CliOption>
 
 async function main(values: CliValues<typeof OPTIONS> & { out: string }) {
+  const lighthouseRuns = Number(values['lighthouse-runs'] ?? 3)
   const timeout = Number(values.timeout)
   const log = (line: string) => console.log(line)
   const work = mkdtempSync(join(tmpdir(), 'deck-bench-'))
@@ -444,6 +602,17 @@ async function main(values: CliValues<typeof OPTIONS> & { out: string }) {
     date: new Date().toISOString(),
     machine: machine(),
     deck: { slides: deck.slides.length },
+  }
+  if (values['lighthouse-site']) {
+    // Quick mode: Lighthouse alone, on sites already built.
+    try {
+      result.lighthouse = await lighthouseBoth({ ours: values['lighthouse-site'], stock: values['stock-site'] }, deck, lighthouseRuns, work, log)
+    }
+    finally {
+      rmSync(work, { recursive: true, force: true })
+    }
+    console.log(`\n${lighthouseTable(result.lighthouse)}`)
+    return
   }
   try {
     // 1. Making it: ours, then stock on the same deck.
@@ -514,7 +683,17 @@ async function main(values: CliValues<typeof OPTIONS> & { out: string }) {
       }
     }
 
-    // 3. Growth: the same make for a deck four times as long.
+    // 3. Lighthouse on both sites, served the same way.
+    if (!values['skip-lighthouse'] && ours.ok) {
+      result.lighthouse = await lighthouseBoth({
+        ours: ourSite,
+        stock: result.stock?.build.ok
+          ? join(work, 'stock-site')
+          : undefined,
+      }, deck, lighthouseRuns, work, log)
+    }
+
+    // 4. Growth: the same make for a deck four times as long.
     if (!values['skip-4x'] && ours.ok) {
       const larger = writeLargerDeck(4, values.out)
       try {
@@ -561,11 +740,13 @@ function targets(r: Record<string, any>): Target[] {
       measured: measured ?? 'not measured',
       ok,
     })
-  add('ours / stock time', '≤ 1.0', r.oursOverStock?.toString(), r.oursOverStock === undefined
+  add('ours / stock time (with prerendering)', '≤ 0.6', r.oursOverStock?.toString(), r.oursOverStock === undefined
     ? undefined
-    : r.oursOverStock <= 1)
+    : r.oursOverStock <= 0.6)
   const first = r.visit?.first as Visit | undefined
   add('first visit bodies (decoded)', '≤ 600 KB', first && `${first.bodyKB} KB (${first.transferKB} KB on the wire)`, first && first.bodyKB <= 600)
+  const started = (first as { started?: Visit } | undefined)?.started
+  add('first visit + app started, decoded', '≤ 600 KB', started && `${started.bodyKB} KB (${started.transferKB} KB on the wire)`, started && started.bodyKB <= 600)
   add('first visit off-machine requests', '0', first && String(first.offMachine.length), first && first.offMachine.length === 0)
   const walk = r.visit?.walk as Visit | undefined
   add('Chinese font bytes, whole deck', '≤ 1.5 MB', walk && `${walk.chineseFontKB} KB`, walk && walk.chineseFontKB <= 1536)
@@ -574,6 +755,13 @@ function targets(r: Record<string, any>): Target[] {
   add('slides PDF', '≤ 4 MB, vector, searchable', slides && `${slides.KB} KB, ${slides.fonts} fonts, ${slides.type3Fonts} Type 3, searchable ${slides.searchable}`, slides && slides.KB <= 4096 && slides.type3Fonts === 0 && slides.searchable)
   add('handout PDF', '≤ 6 MB, vector, searchable', handout && `${handout.KB} KB, ${handout.fonts} fonts, ${handout.type3Fonts} Type 3, searchable ${handout.searchable}`, handout && handout.KB <= 6144 && handout.type3Fonts === 0 && handout.searchable)
   add('build (site + both PDFs)', '≤ 60 s', r.ours?.build && `${r.ours.build.seconds} s`, r.ours?.build && r.ours.build.ok && r.ours.build.seconds <= 60)
+  for (const [slide, score] of Object.entries((r.lighthouse?.ours ?? {}) as Record<string, LighthouseScore>)) {
+    add(`Lighthouse ${slide}: performance`, '≥ 95', String(score.performance), score.performance >= 95)
+    add(`Lighthouse ${slide}: LCP / TBT / CLS`, '≤ 2.0 s / 200 ms / 0.05', `${score.lcpMs} ms / ${score.tbtMs} ms / ${score.cls}`, score.lcpMs <= 2000 && score.tbtMs <= 200 && score.cls <= 0.05)
+    add(`Lighthouse ${slide}: a11y / best practices / SEO`, '100 / 100 / 100', `${score.accessibility} / ${score.bestPractices} / ${score.seo}${score.failing.length
+      ? ` (${score.failing.join(', ')})`
+      : ''}`, score.accessibility === 100 && score.bestPractices === 100 && score.seo === 100)
+  }
   const g = r.growth
   add('4× deck: time per slide', '≤ 1.5× real', g && `${g.timePerSlideRatio}× (${g.msPerSlide} vs ${g.msPerSlideReal} ms/slide)`, g && g.build.ok && g.timePerSlideRatio <= 1.5)
   add('4× deck: peak memory', '≤ 1.5× real', g && `${g.peakMemoryRatio}× (${g.build.peakRssMB} vs ${r.ours.build.peakRssMB} MB)`, g && g.build.ok && g.peakMemoryRatio <= 1.5)
@@ -603,6 +791,7 @@ function table(r: Record<string, any>): string {
   push('site size; Deck Sans files', r.ours?.site && `${r.ours.site.totalKB} KB; ${r.ours.site.deckSansFiles} files, ${r.ours.site.deckSansKB} KB`)
   for (const [name, v] of [
     ['first visit', r.visit?.first],
+    ['first visit, then the app started', r.visit?.first?.started],
     ['first visit, Fast 4G', r.visit?.firstFast4G],
     ['walk every slide', r.visit?.walk],
   ] as [string, any][]) {
@@ -621,12 +810,61 @@ function table(r: Record<string, any>): string {
   }
   const width = Math.max(...rows.map(r => r[0].length))
   const lines = rows.map(([k, v]) => `${k.padEnd(width)}  ${v}`)
+  if (r.lighthouse)
+    lines.push('', lighthouseTable(r.lighthouse))
   lines.splice(1, 0, `${'-'.repeat(width)}  -----`)
   const tw = Math.max(...r.targets.map((t: Target) => t.name.length))
   const targetLines = r.targets.map((t: Target) => `${t.ok === undefined
     ? '?'
     : t.ok ? '✓' : '✗'} ${t.name.padEnd(tw)}  ${t.limit.padEnd(28)}  ${t.measured}`)
   return `${lines.join('\n')}\n\nTargets\n${targetLines.join('\n')}`
+}
+
+/** Lighthouse side by side: one row a measure, one column a site and slide. */
+export function lighthouseTable(results: Record<string, Record<string, LighthouseScore>>): string {
+  const columns = Object.entries(results).flatMap(([site, slides]) => Object.entries(slides).map(([slide, score]) => ({ name: `${site} ${slide}`, score })))
+  const rows: [string, (s: LighthouseScore) => string][] = [
+    [
+      'performance',
+      s => String(s.performance),
+    ],
+    [
+      'LCP',
+      s => `${(s.lcpMs / 1000).toFixed(2)} s`,
+    ],
+    [
+      'TBT',
+      s => `${s.tbtMs} ms`,
+    ],
+    [
+      'CLS',
+      s => String(s.cls),
+    ],
+    [
+      'FCP',
+      s => `${(s.fcpMs / 1000).toFixed(2)} s`,
+    ],
+    [
+      'transferred',
+      s => `${s.transferKB} KB, ${s.requests} req`,
+    ],
+    [
+      'a11y / BP / SEO',
+      s => `${s.accessibility} / ${s.bestPractices} / ${s.seo}`,
+    ],
+  ]
+  const cells = [
+    [
+      'Lighthouse (mobile)',
+      ...columns.map(c => c.name),
+    ],
+    ...rows.map(([label, f]) => [
+      label,
+      ...columns.map(c => f(c.score)),
+    ]),
+  ]
+  const widths = cells[0].map((_, i) => Math.max(...cells.map(row => row[i].length)))
+  return cells.map(row => row.map((cell, i) => cell.padEnd(widths[i])).join('  ')).join('\n')
 }
 
 if (import.meta.main) {

@@ -1,3 +1,4 @@
+import type { PrintedSlide } from './prerender.ts'
 import type { ReadingViewResult } from './reading.ts'
 /**
  * `npm run build`: the hosted site in dist/ with no speaker notes, plus the PDFs printed from it (kept in
@@ -17,6 +18,7 @@ import { runCli } from './cli.ts'
 import { writeContactSheet } from './contact-sheet.ts'
 import { readDeck } from './deck.ts'
 import { exportFromSite, SITE_PDFS } from './export.ts'
+import { capturePrinted, writeSlidePages } from './prerender.ts'
 import { writeReadingView } from './reading.ts'
 import { slidevBuild } from './slidev.ts'
 import { withSiteUrl } from './talk.ts'
@@ -136,11 +138,16 @@ export async function buildSite(options: SiteOptions = {}) {
     compressing.catch(() => {}) // awaited below; a failed export must not also report this
     // The reading view draws its images from the slides PDF (poppler) while Chromium prints the handouts.
     let reading: Promise<ReadingViewResult> | undefined
+    // Every slide as the print route drew it, for the prerendered pages (tools/prerender.ts).
+    let printed: PrintedSlide[] = []
     const exported = await exportFromSite({
       siteDir: staging,
       base,
       deck,
       outDir: options.exportsDir ?? 'exports',
+      inspect: async (page) => {
+        printed = await capturePrinted(page, readFileSync(index, 'utf8'))
+      },
       onSlidesPdf: (slidesPdf) => {
         reading = writeReadingView({
           siteDir: staging,
@@ -174,14 +181,27 @@ export async function buildSite(options: SiteOptions = {}) {
       base,
       siteUrl: deck.talk.siteUrl,
     })
-    writeFileSync(index, html)
-    // Static hosts answer unknown paths with 404.html: serving the app there makes /12 reloadable.
+    // Static hosts answer unknown paths with 404.html: the bare app there makes /presenter reloadable.
     writeFileSync(join(staging, '404.html'), html)
+    // Every slide URL gets its own page; index.html is slide 1's.
+    const pages = writeSlidePages({
+      siteDir: staging,
+      base,
+      deck,
+      slides: printed,
+      shell: html,
+      downloads: SITE_PDFS.map(file => ({
+        file,
+        label: file.startsWith('handout')
+          ? '讲义 PDF'
+          : '幻灯片 PDF',
+      })),
+    })
     for (const file of await compressing)
       renameSync(file, join(staging, relative(aside, file)))
     rmSync(aside, { recursive: true, force: true })
     await compressFiles(staging, [
-      index,
+      ...pages,
       join(staging, '404.html'),
       view.file,
     ])

@@ -4,7 +4,7 @@
  * `handoutName`), and the copies the site links to in dist/ are refreshed with them.
  *   node tools/export.ts [--only slides|handout|speaker …] [--layout 1|2|6 …] [--dark] [--out exports] [--entry slides.md] [--allow-remote]
  */
-import type { Browser } from 'playwright-chromium'
+import type { Browser, Page } from 'playwright-chromium'
 import type { Deck } from './deck.ts'
 import type { HandoutAudience, HandoutLayout } from './handout.ts'
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
@@ -47,6 +47,8 @@ export interface ExportOptions {
   onSlidesPdf?: (file: string) => void
   /** Let the deck load remote assets, one warning per URL; default: blocked, and the export stops naming URL and slide. */
   allowRemote?: boolean
+  /** Reads the print page, every slide drawn at its final click, before anything is printed (tools/prerender.ts). */
+  inspect?: (page: Page) => Promise<void>
 }
 
 export interface ExportResult {
@@ -77,6 +79,7 @@ export async function exportFromSite(options: ExportOptions): Promise<ExportResu
       warn: log,
     })
     try {
+      await options.inspect?.(print.page)
       // The slides first: a handout moves the rendered slides into its own page frames.
       if (only.includes('slides')) {
         const slides = await printSlides(print.page, deck)

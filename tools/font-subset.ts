@@ -52,6 +52,8 @@ export const TEXT_SOURCES: { dir: string, ext: RegExp }[] = [
   { dir: 'data', ext: /\.ts$/ },
   { dir: 'models', ext: /\.ts$/ },
   { dir: 'composables', ext: /\.ts$/ },
+  // The prerendered pages' link bar (上一页, 下一页, 讲义 …).
+  { dir: 'tools', ext: /^prerender\.ts$/ },
   // The play view's banner and the reading view's own words (tools/reading.ts writes read/ in the site).
   { dir: '.', ext: /^global-(?:top|bottom)\.vue$/ },
   { dir: 'tools', ext: /^reading\.ts$/ },

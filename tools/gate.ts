@@ -516,7 +516,8 @@ async function gateMode(context: BrowserContext, run: ModeRun): Promise<{ seen: 
       : record(trouble.what, trouble.url),
   })
   await page.addInitScript({ content: INSPECTOR_SCRIPT })
-  await page.goto(`${url}1`, { waitUntil: 'networkidle' })
+  // A query string starts the app at once, not on the first key or pointer move (tools/prerender.ts).
+  await page.goto(`${url}1?clicks=0`, { waitUntil: 'networkidle' })
   const isDark = (): Promise<boolean> => page.evaluate(() => document.documentElement.classList.contains('dark'))
   if (await isDark() !== (mode === 'dark')) {
     // colorSchema `auto` follows prefers-color-scheme; if that did not take, pin Slidev's own switch and reload.
@@ -664,7 +665,7 @@ export async function runGate(options: GateOptions): Promise<GateResult> {
     const probe = await browser.newPage()
     await watchPage(probe, { allowRemote: options.allowRemote })
     await probe.addInitScript({ content: INSPECTOR_SCRIPT })
-    await probe.goto(`${server.url}1`, { waitUntil: 'domcontentloaded' })
+    await probe.goto(`${server.url}1?clicks=0`, { waitUntil: 'domcontentloaded' })
     const total = await probe.waitForFunction(() => window.__deckGate?.total())
       .then(async handle => Number(await handle.jsonValue()))
     await probe.close()

@@ -1,6 +1,7 @@
 /**
- * Serve a built deck on 127.0.0.1 with the single-page fallback a static host gives
- * (any slide URL, e.g. /12 or /base/12, returns index.html). Files that the build precompressed
+ * Serve a built deck on 127.0.0.1 the way GitHub Pages does: `/12` and `/12/` find the slide's own
+ * page (`12.html`, tools/prerender.ts), any other path gets `404.html` (the bare app, so /presenter
+ * reloads), or index.html in a site without one (a plain `slidev build`). Files that the build precompressed
  * (`x.js.br`, `x.js.gz`, tools/build.ts) are sent compressed to a browser that accepts it, as a static host would.
  *   node tools/serve.ts [dir=dist] [--port 3030] [--base /x/]
  */
@@ -22,7 +23,9 @@ export async function serveStatic(dir: string, options: { port?: number, base?: 
     throw new Error(`${root}/index.html not found — build the site first: npm run build`)
   const base = `/${(options.base ?? '/').replace(/^\/+|\/+$/g, '')}/`.replace('//', '/')
   const assets = sirv(root, {
-    single: true,
+    single: existsSync(resolve(root, '404.html'))
+      ? '404.html'
+      : true,
     dev: false,
     etag: true,
     brotli: true,

@@ -1,0 +1,309 @@
+/**
+ * A real HTML page per slide, so a slide URL paints its slide before any JavaScript runs.
+ *
+ * The export already renders every slide at its final click on Slidev's print route; `capturePrinted`
+ * reads from that page, per slide: the markup, its text, the stylesheets whose rules it uses and the
+ * font files its characters need. `writeSlidePages` turns the app's index.html into one page a slide:
+ * the slide drawn over the app, scaled like Slidev's play view (CSS only), with its own title,
+ * description, canonical URL, and — without JavaScript — links to the previous and next slides and
+ * the PDFs. The app's code is fetched and started on the reader's first key, touch or pointer move
+ * (`startScript`); when it has drawn the same slide beneath the copy, the copy is removed: the reader
+ * sees no flash and nothing moves.
+ *
+ * Files: `N.html` and `N/index.html` for every slide (GitHub Pages serves `/N` from the first and
+ * `/N/` from the second; tools/serve.ts finds `N.html` for both), `index.html` is slide 1, and
+ * `sitemap.xml` when the site's URL is known. `404.html` stays the bare app for every other route.
+ */
+import type { Page } from 'playwright-chromium'
+import type { Deck } from './deck.ts'
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { escapeHtml } from '@vue/shared'
+import { socialMeta } from './build.ts'
+import { SLIDEV } from './slidev-internals.ts'
+
+export interface PrintedSlide {
+  no: number
+  /** Inner HTML of the print container: the slide with its global layers, at the final click. */
+  html: string
+  /** The slide's visible text, whitespace collapsed. */
+  text: string
+  /** Paths (from the site root) of stylesheets beyond the app's own whose rules this slide uses. */
+  styles: string[]
+  /** The font faces this slide's characters are drawn with: file path and its @font-face rule. */
+  fonts: { url: string, rule: string }[]
+}
+
+/** Reads every slide from Slidev's print route (tools/slides-pdf.ts has it open and fully rendered). */
+export async function capturePrinted(page: Page, shell: string): Promise<PrintedSlide[]> {
+  // The app's own stylesheets are in every page already.
+  const shellStyles = [
+    ...shell.matchAll(/<link rel="stylesheet"[^>]* href="([^"]+)"/g),
+  ].map(m => m[1])
+  return page.evaluate((shellStyles) => {
+    const sheets = Array.from(document.styleSheets).filter(s => s.href && !shellStyles.includes(new URL(s.href).pathname))
+    const rulesOf = (list: CSSRuleList): CSSRule[] => Array.from(list).flatMap(r => 'cssRules' in r && !(r instanceof CSSStyleRule)
+      ? rulesOf((r as CSSGroupingRule).cssRules)
+      : [r])
+    const selectorsOf = new Map(sheets.map(s => [
+      s,
+      rulesOf(s.cssRules)
+        .filter((r): r is CSSStyleRule => r instanceof CSSStyleRule)
+      // Pseudo-elements never match querySelector; the element they hang on does.
+        .map(r => r.selectorText.replace(/::?(?:before|after|marker|placeholder|selection)\b/g, '')),
+    ]))
+    const matches = (root: Element, selector: string) => {
+      try {
+        return !!root.querySelector(selector)
+      }
+      catch {
+        return false
+      }
+    }
+    // Every @font-face of every sheet: which file draws which characters in which family and weight.
+    const faces = Array.from(document.styleSheets).flatMap((s) => {
+      try {
+        return rulesOf(s.cssRules)
+      }
+      catch {
+        return []
+      }
+    }).filter((r): r is CSSFontFaceRule => r instanceof CSSFontFaceRule).map((r) => {
+      const url = r.style.getPropertyValue('src').match(/url\("?([^")]+\.woff2)"?\)/)?.[1]
+      const ranges = (r.style.getPropertyValue('unicode-range') || 'U+0-10FFFF').split(',').map((part) => {
+        const [from, to] = part.trim().replace(/^U\+/i, '').split('-')
+        const low = Number.parseInt(from.replace(/\?/g, '0'), 16)
+        return [
+          low,
+          to
+            ? Number.parseInt(to, 16)
+            : Number.parseInt(from.replace(/\?/g, 'F'), 16),
+        ]
+      })
+      const path = url && new URL(url, r.parentStyleSheet?.href ?? location.href).pathname
+      return {
+        family: r.style.getPropertyValue('font-family').replace(/["']/g, '').trim().toLowerCase(),
+        weight: Number(r.style.getPropertyValue('font-weight')) || 400,
+        url: path,
+        rule: r.cssText.replace(/src:[^;]*;/, `src: url("${path}") format("woff2");`),
+        ranges,
+      }
+    })
+    function fontsOf(root: Element) {
+      const used = new Map<string, { url: string, rule: string }>()
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT)
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const parent = node.parentElement
+        const chars = (node.textContent ?? '').replace(/\s/g, '')
+        if (!parent || !chars)
+          continue
+        const style = getComputedStyle(parent)
+        const families = style.fontFamily.split(',').map(f => f.replace(/["']/g, '').trim().toLowerCase())
+        const weight = Number(style.fontWeight) || 400
+        for (const char of new Set(chars)) {
+          const code = char.codePointAt(0)!
+          // The browser takes the first family with a face covering the character, nearest weight.
+          for (const family of families) {
+            const candidates = faces.filter(f => f.family === family && f.ranges.some(([lo, hi]) => code >= lo && code <= hi))
+            if (!candidates.length)
+              continue
+            const best = candidates.reduce((a, b) => Math.abs(b.weight - weight) < Math.abs(a.weight - weight)
+              ? b
+              : a)
+            if (best.url)
+              used.set(best.url, { url: best.url, rule: best.rule })
+            break
+          }
+        }
+      }
+      return [
+        ...used.values(),
+      ]
+    }
+    return Array.from(document.querySelectorAll('.print-slide-container'), (container) => {
+      const slide = container.querySelector('.slidev-page') as HTMLElement
+      return {
+        no: Number(slide.dataset.slidevNo),
+        html: container.innerHTML,
+        // innerText: the text as shown (no <style> contents, hidden parts left out).
+        // eslint-disable-next-line unicorn/prefer-dom-node-text-content
+        text: slide.innerText.replace(/\s+/g, ' ').trim(),
+        styles: sheets.filter(s => selectorsOf.get(s)!.some(sel => matches(container, sel))).map(s => new URL(s.href!).pathname),
+        fonts: fontsOf(container),
+      }
+    })
+  }, shellStyles)
+}
+
+export interface SlidePagesOptions {
+  siteDir: string
+  base: string
+  deck: Deck
+  slides: PrintedSlide[]
+  /** The app's index.html (with the site's social tags). */
+  shell: string
+  /** File names of the PDFs beside the site (`slides.pdf`, `handout.pdf`). */
+  downloads: { file: string, label: string }[]
+}
+
+const escapeText = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;')
+
+/** The page's description: the slide's own words, cut at a sentence or word near 150 characters. */
+export function describe(text: string, fallback: string): string {
+  const clean = text.replace(/\s+/g, ' ').trim()
+  if (!clean)
+    return fallback
+  if (clean.length <= 150)
+    return clean
+  const cut = clean.slice(0, 150)
+  const end = Math.max(cut.lastIndexOf('。'), cut.lastIndexOf('；'), cut.lastIndexOf(' '))
+  return `${end > 60
+    ? cut.slice(0, end + 1).trim()
+    : cut}…`
+}
+
+export function pageTitle(slideTitle: string, talkTitle: string) {
+  return !slideTitle || slideTitle === talkTitle
+    ? talkTitle
+    : `${slideTitle} — ${talkTitle}`
+}
+
+/**
+ * Slidev's play view: the slide at the canvas size, centred in a black viewport and scaled to fit.
+ * Typed arithmetic (`100vw / 980px`) gives the scale without JavaScript; the head script sets it
+ * for browsers that lack it. Without JavaScript a bar of links sits below the slide.
+ */
+function overlayCss(width: number, height: number) {
+  return `#deck-prerender{position:fixed;inset:0;z-index:2147483000;overflow:hidden;background:#000;--deck-nav:0px;--deck-scale:min(calc(100vw / ${width}px),calc((100vh - var(--deck-nav)) / ${height}px))}
+#deck-prerender>.deck-slide{position:absolute;left:50%;top:calc(50% - var(--deck-nav) / 2);width:${width}px;height:${height}px;overflow:hidden;transform:translate(-50%,-50%) scale(var(--deck-scale));--slidev-slide-scale:var(--deck-scale)}
+#deck-prerender nav{position:absolute;left:0;right:0;bottom:0;min-height:var(--deck-nav);display:flex;flex-wrap:wrap;gap:.25rem 1.25rem;align-items:center;justify-content:center;padding:.5rem 1rem;font:16px/1.5 'Deck Sans','Noto Sans SC','Noto Sans',sans-serif;color:#fff}
+#deck-prerender nav a{color:#fff;text-decoration:underline;padding:.5rem 0}`
+}
+
+/** Before first paint: dark or light as Slidev will choose, and the scale where CSS cannot compute it. */
+function headScript(colorSchema: string, width: number, height: number) {
+  return `<script>(()=>{const r=document.documentElement,c=${JSON.stringify(colorSchema)},s=localStorage.getItem(${JSON.stringify(SLIDEV.colorSchemaStorage)})||'auto',d=c==='dark'||(c!=='light'&&(s==='auto'?matchMedia('(prefers-color-scheme: dark)').matches:s==='dark'));r.classList.toggle('dark',d);r.classList.toggle('light',!d);if(!CSS.supports('width','calc(1px / 1px * 1px)')){const f=()=>r.style.setProperty('--deck-scale',Math.min(innerWidth/${width},innerHeight/${height}));f();addEventListener('resize',f)}})()</script>`
+}
+
+/**
+ * The app starts when the reader first shows intent — a key, a touch, a pointer moving, a wheel, focus —
+ * or at once when the URL asks for a particular state (`?clicks=2`, `?embedded`), in which case the app
+ * draws alone. Until then the page is the static copy: nothing runs on the main thread. Once the app
+ * shows this slide it is moved to the final click (what the copy shows), and after its fonts and click
+ * transitions settle the copy goes; a key pressed before that is then handed to the app.
+ */
+function startScript(no: number, entry: string, preloads: string[]) {
+  return `<script>(()=>{const o=document.getElementById('deck-prerender'),T=['keydown','pointerdown','pointermove','touchstart','wheel','focusin'];let started=false,key=null,moved=false;
+const take=()=>{const n=document.querySelector(${JSON.stringify(SLIDEV.appRoot)})?.${SLIDEV.vueApp}?._context.provides[${JSON.stringify(SLIDEV.contextKey)}]?.nav;if(!n||!document.querySelector('#app .slidev-page-${no} .slidev-layout'))return requestAnimationFrame(take);if(!moved&&n.currentSlideNo===${no}&&n.clicksTotal>n.clicks){moved=true;n.queryClicks=n.clicksTotal}document.fonts.ready.then(()=>setTimeout(()=>requestAnimationFrame(()=>{o.remove();if(key)for(const type of ['keydown','keyup'])dispatchEvent(new KeyboardEvent(type,{...key,bubbles:true}))}),300))};
+const start=(e)=>{if(e&&e.type==='keydown'&&!key)key={key:e.key,code:e.code,shiftKey:e.shiftKey};if(started)return;started=true;for(const t of T)removeEventListener(t,start,true);for(const href of ${JSON.stringify(preloads)}){const l=document.createElement('link');l.rel='modulepreload';l.crossOrigin='';l.href=href;document.head.append(l)}import(${JSON.stringify(entry)});if(o.isConnected)requestAnimationFrame(take)};
+if(location.search){o.remove();start()}else for(const t of T)addEventListener(t,start,{capture:true,passive:true})})()</script>`
+}
+
+/**
+ * The app's scripts, out of the head: a reader who only looks at the slide (a link opened on a phone)
+ * needs none of them. `startScript` fetches them, all at once, when the reader first shows intent.
+ */
+export function deferEntry(html: string): { html: string, entry: string, preloads: string[] } {
+  const entry = html.match(/<script type="module" crossorigin src="([^"]+)"><\/script>\s*/)
+  if (!entry)
+    throw new Error('index.html has no module entry script — did Slidev change its page template?')
+  const preloads = [
+    ...html.matchAll(/<link rel="modulepreload" crossorigin href="([^"]+)">\s*/g),
+  ]
+  return {
+    html: [entry, ...preloads].reduce((page, match) => page.replace(match[0], ''), html),
+    entry: entry[1],
+    preloads: [
+      entry[1],
+      ...preloads.map(m => m[1]),
+    ],
+  }
+}
+
+/** A prerendered page starts the app on the reader's first pointer move; this is one (bench, tests). */
+export async function startApp(page: Page) {
+  await page.mouse.move(10, 10)
+  await page.waitForFunction(S => !document.getElementById('deck-prerender') && (document.querySelector(S.appRoot) as any)?.[S.vueApp], SLIDEV, { timeout: 120_000 })
+}
+
+function slideHref(base: string, no: number) {
+  return no === 1
+    ? base
+    : `${base}${no}`
+}
+
+/** Writes the per-slide pages; returns every file written. */
+export function writeSlidePages(options: SlidePagesOptions): string[] {
+  const { siteDir, base, deck, slides, shell, downloads } = options
+  const width = deck.canvasWidth
+  const height = Math.ceil(width / deck.aspectRatio)
+  const siteUrl = deck.talk.siteUrl
+  const colorSchema = String(deck.slides[0]?.frontmatter.colorSchema ?? 'auto')
+  const written: string[] = []
+  for (const printed of slides) {
+    const slide = deck.slides[printed.no - 1]
+    if (!slide)
+      throw new Error(`The print page shows slide ${printed.no}, but the deck has ${deck.slides.length} slides — rebuild`)
+    const title = pageTitle(slide.title, deck.title)
+    let html = socialMeta(shell, {
+      title,
+      description: describe(printed.text, deck.info),
+      author: deck.talk.speaker,
+      keywords: deck.keywords,
+      base,
+      siteUrl,
+      path: slideHref('', printed.no),
+    })
+      .replace(/<title>[^<]*<\/title>/, () => `<title>${escapeText(title)}</title>`)
+    const head = [
+      ...printed.fonts.map(font => `<link rel="preload" as="font" type="font/woff2" crossorigin href="${escapeHtml(font.url)}">`),
+      // The same faces, drawn only once loaded (they are preloaded): text painted first in a fallback
+      // font would be painted again by the app, later, as a new largest paint.
+      `<style>${printed.fonts.map(font => font.rule.replace(/font-display:\s*\w+/, 'font-display: block')).join('\n')}</style>`,
+      ...printed.styles.map(style => `<link rel="stylesheet" crossorigin href="${escapeHtml(style)}">`),
+      `<style>${overlayCss(width, height)}</style>`,
+      `<noscript><style>#deck-prerender{--deck-nav:5.5rem}</style></noscript>`,
+      headScript(colorSchema, width, height),
+    ].filter(Boolean).join('\n')
+    const previous = deck.slides[printed.no - 2]
+    const next = deck.slides[printed.no]
+    const links = [
+      previous && `<a href="${escapeHtml(slideHref(base, previous.no))}" rel="prev">上一页：${escapeText(previous.title)}</a>`,
+      next && `<a href="${escapeHtml(slideHref(base, next.no))}" rel="next">下一页：${escapeText(next.title)}</a>`,
+      ...downloads.map(d => `<a href="${escapeHtml(base + d.file)}">${escapeText(d.label)}</a>`),
+    ].filter(Boolean).join('\n')
+    const slideHtml = printed.html
+      .replace(/<!--[\s\S]*?-->/g, '')
+      .replace(/ frontmatter="\[object Object\]"/g, '')
+    const body = `<div id="deck-prerender">
+<div class="deck-slide bg-main">${slideHtml}</div>
+<noscript><nav aria-label="幻灯片 ${printed.no} / ${deck.slides.length}">
+${links}
+</nav></noscript>
+</div>`
+    const deferred = deferEntry(html)
+    html = deferred.html
+      .replace('</body>', () => `${startScript(printed.no, deferred.entry, deferred.preloads)}\n</body>`)
+      .replace('</head>', () => `${head}\n</head>`)
+      .replace('<div id="app"></div>', () => `<div id="app"></div>\n${body}`)
+    const files = printed.no === 1
+      ? ['index.html', '1.html', '1/index.html']
+      : [`${printed.no}.html`, `${printed.no}/index.html`]
+    for (const file of files) {
+      const path = join(siteDir, file)
+      mkdirSync(join(path, '..'), { recursive: true })
+      writeFileSync(path, html)
+      written.push(path)
+    }
+  }
+  if (siteUrl) {
+    const sitemap = `<?xml version="1.0" encoding="UTF-8"?>
+<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
+${slides.map(s => `  <url><loc>${escapeText(new URL(slideHref('', s.no), siteUrl).href)}</loc></url>`).join('\n')}
+</urlset>
+`
+    writeFileSync(join(siteDir, 'sitemap.xml'), sitemap)
+    written.push(join(siteDir, 'sitemap.xml'))
+  }
+  return written
+}
