@@ -53,6 +53,7 @@ function deckWith(siteUrl: string): Deck {
       slide(3, '第三页'),
     ],
     chapters: [],
+    references: [],
   }
 }
 
