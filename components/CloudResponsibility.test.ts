@@ -28,6 +28,8 @@ describe('<CloudResponsibility />', () => {
     expect(w.find('[data-test="nist"]').exists()).toBe(false)
     expect(w.findAll('.cr-chip')).toHaveLength(0)
     expect(w.find('.cr-notes').exists()).toBe(false)
+    // without the strip, the reset button still has its place
+    expect(w.find('[data-testid="model-reset"]').exists()).toBe(true)
   })
 
   it('shows the NIST definition of the column whose header button gets focus', async () => {

@@ -49,5 +49,9 @@ describe('<HypervisorStacks />', () => {
     })
     expect(w.findAll('.is-shared')).toHaveLength(sharedCount)
     expect(w.findAll('.hs-boundary')).toHaveLength(4)
+    // Each tenant's own layer is drawn once, split in the two tenants' colours, and named once.
+    const ownLayers = STACKS.flatMap(s => s.layers.filter(l => !l.shared))
+    expect(w.findAll('.hs-pair')).toHaveLength(ownLayers.length)
+    expect(w.findAll('.tenant-a.hs-box')).toHaveLength(0)
   })
 })

@@ -27,14 +27,16 @@ describe('<LiveMigration />', () => {
     await w.get('input[aria-label="脏页率"]').setValue('150')
     expect(text(w, 'migration-lambda')).toBe('λ = D/B = 1.20')
     expect(text(w, 'migration-downtime')).toBe('∞')
-    expect(text(w, 'migration-verdict')).toBe('永不收敛（λ ≥ 1）')
+    expect(text(w, 'migration-verdict')).toBe('永不收敛')
+    expect(text(w, 'migration-note')).toBe('原因：λ ≥ 1')
   })
 
   it('a writable working set above B × downtime limit stops convergence although λ = 0.20', async () => {
     const w = mount(LiveMigration)
     await w.get('input[aria-label="可写工作集"]').setValue('64')
     expect(text(w, 'migration-lambda')).toBe('λ = D/B = 0.20')
-    expect(text(w, 'migration-verdict')).toBe('永不收敛（W > B × 停机上限）')
+    expect(text(w, 'migration-verdict')).toBe('永不收敛')
+    expect(text(w, 'migration-note')).toBe('原因：W > B × 停机上限')
     await w.get('input[aria-label="停机时间上限"]').setValue('600')
     expect(text(w, 'migration-verdict')).toBe('收敛')
   })

@@ -55,5 +55,8 @@ describe('<VirtTimeline />', () => {
     })
     expect(w.findAll('.vt-pill')).toHaveLength(milestones.length)
     expect(w.get('[data-testid="timeline-detail"]').text()).toContain('KVM')
+    // One message: the milestone's title; its date, story and source are the speaker's, the eras stay as the key.
+    expect(w.get('[data-testid="timeline-detail"]').text()).not.toContain('来源')
+    expect(w.findAll('.vt-seg').map(s => s.text())).not.toContain('全部')
   })
 })

@@ -49,8 +49,9 @@ function modelState(slide: Locator) {
   }))
 }
 
-async function open(page: Page, no: number) {
-  await page.goto(`${session.server.url}${no}?clicks=99`, { waitUntil: 'networkidle' })
+/** Slide `no` at click `clicks` (all of them by default). */
+async function open(page: Page, no: number, clicks = 99) {
+  await page.goto(`${session.server.url}${no}?clicks=${clicks}`, { waitUntil: 'networkidle' })
   await page.locator(slideSelector(no)).waitFor()
 }
 
@@ -67,7 +68,8 @@ describe('live models in the built site', () => {
       viewport: { width: 1280, height: 720 },
     })
     const trouble = await watchPage(page)
-    await open(page, no)
+    // Click 0: before the slide's scripted demo steps change the working set and the downtime limit.
+    await open(page, no, 0)
     const downtime = page.getByTestId('migration-downtime')
     // The worked example (1 GiB, 125 MB/s, 25 MB/s): ≈ 69 ms.
     expect(await downtime.textContent()).toMatch(/^\s*69\s*ms\s*$/)
@@ -77,6 +79,26 @@ describe('live models in the built site', () => {
       await slider.press('ArrowRight')
     expect(await slider.inputValue()).toBe('75')
     expect(await downtime.textContent()).not.toMatch(/^\s*69\s*ms\s*$/)
+    expect(page.url()).toContain(`/${no}`)
+    expect(trouble).toEqual([])
+    await page.close()
+  })
+
+  it('the migration slide\'s clicks run its demo: the 64 MiB working set never converges, a 600 ms limit converges again', async () => {
+    const no = slideOf('LiveMigration')
+    const page = await session.browser.newPage({
+      viewport: { width: 1280, height: 720 },
+    })
+    const trouble = await watchPage(page)
+    await open(page, no, 0)
+    const verdict = page.getByTestId('migration-verdict')
+    expect(await verdict.textContent()).toContain('收敛')
+    await page.keyboard.press('ArrowRight')
+    await expect.poll(() => verdict.textContent()).toContain('永不收敛')
+    expect(await page.getByTestId('migration-note').textContent()).toContain('W > B × 停机上限')
+    await page.keyboard.press('ArrowRight')
+    await expect.poll(() => verdict.textContent()).not.toContain('永不')
+    expect(await page.getByLabel('停机时间上限').inputValue()).toBe('600')
     expect(page.url()).toContain(`/${no}`)
     expect(trouble).toEqual([])
     await page.close()

@@ -28,6 +28,14 @@ const clickNotes = deck.slides.find(s => /^\[click\]/m.test(s.notes))
 let server: ChildProcess | undefined
 let browser: Browser
 
+/** How many scripted demo steps (`:steps="[{ … }, …]"`) the live model on slide `no` has. */
+function demoSteps(no: number): number {
+  const steps = /:steps="\[(.*?)\]"/.exec(deck.slides.find(s => s.no === no)?.content ?? '')?.[1]
+  return steps
+    ? (steps.match(/\{/g) ?? []).length
+    : 0
+}
+
 function slideOf(component: string): number {
   const slide = deck.slides.find(s => s.content.includes(`<${component}`))
   if (!slide)
@@ -55,11 +63,13 @@ async function startDevServer() {
   throw new Error(`the dev server did not answer on ${DEV} within 2 minutes`)
 }
 
-/** The presenter view and the audience view of one slide, side by side in one browser, as on a laptop with a projector. */
-async function presenterAndAudience(context: BrowserContext, base: string, no: number): Promise<[Page, Page]> {
+/** The presenter view (at click `clicks`) and the audience view of one slide, side by side in one browser, as on a laptop with a projector. */
+async function presenterAndAudience(context: BrowserContext, base: string, no: number, clicks = 0): Promise<[Page, Page]> {
   context.setDefaultTimeout(60_000)
   const presenter = await context.newPage()
-  await presenter.goto(`${base}presenter/${no}`)
+  await presenter.goto(`${base}presenter/${no}${clicks
+    ? `?clicks=${clicks}`
+    : ''}`)
   await presenter.locator(`.slidev-page-${no}`).first().waitFor()
   const audience = await context.newPage()
   await audience.goto(`${base}${no}`)
@@ -126,7 +136,8 @@ describe('presenting on the dev server', () => {
     const context = await browser.newContext({
       viewport: { width: 1440, height: 900 },
     })
-    const [presenter] = await presenterAndAudience(context, DEV, no)
+    // The slide's scripted demo steps are clicks of its own: start after the last, so PageDown leaves the slide.
+    const [presenter] = await presenterAndAudience(context, DEV, no, demoSteps(no))
     const errors = recordErrors(presenter)
     const slider = dirtyRate(presenter)
     await slider.focus()
