@@ -125,6 +125,18 @@ async function waitForPrintReady(page: Page, expected: number, timeout: number) 
   })
   // Mermaid renders off-screen first; wait until its scratch container is empty.
   await page.waitForFunction(S => !document.querySelector(`${S.mermaidScratch} div`), SLIDEV, { timeout })
+  // Slides are async components: on a busy machine a container can still be blank before Slidev shows
+  // its loading mark. Give them time to fill in; one that stays blank is reported by failOnBrokenSlides.
+  const deadline = Date.now() + Math.min(timeout, 30_000)
+  while ((await page.evaluate(emptySlideNumbers, SLIDEV)).length && Date.now() < deadline)
+    await page.waitForTimeout(250)
+}
+
+/** Numbers of the print page's slides that show nothing: no text, no picture. Runs in the page. */
+function emptySlideNumbers(S: typeof SLIDEV): number[] {
+  return Array.from(document.querySelectorAll(S.printSlide))
+    .filter(el => !(el.querySelector(`.${S.pageClass}`)?.textContent ?? '').trim() && !el.querySelector('svg, img, canvas'))
+    .map(el => Number(el.id.split('-')[0]))
 }
 
 /** `slide N (file:line)` for slide number `no`, or `while rendering` when unknown. */
@@ -173,9 +185,7 @@ async function whereUsed(page: Page, deck: Deck, url: string | undefined): Promi
 
 /** A slide that threw or rendered nothing, or a request that failed, stops the export and is named. */
 async function failOnBrokenSlides(page: Page, deck: Deck, errors: Trouble[]) {
-  const empty: number[] = await page.evaluate(S => Array.from(document.querySelectorAll(S.printSlide))
-    .filter(el => !(el.querySelector(`.${S.pageClass}`)?.textContent ?? '').trim() && !el.querySelector('svg, img, canvas'))
-    .map(el => Number(el.id.split('-')[0])), SLIDEV)
+  const empty = await page.evaluate(emptySlideNumbers, SLIDEV)
   const problems = empty.map(no => `${slideName(deck, no)} rendered empty`)
   for (const error of errors) {
     if (error.kind === 'console' && error.what.includes('Failed to load resource'))
