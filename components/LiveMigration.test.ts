@@ -141,11 +141,18 @@ describe('<LiveMigration /> presented', () => {
       'λ = D/B = 1.00',
     ])
     expect(text(w, 'migration-verdict')).toMatch(/^收敛（限速到 \d+%）$/)
-    // a change by hand is dropped when the next step comes
+    // a change by hand to an input the steps set is dropped when a step that sets it is crossed …
     await w.get('input[aria-label="脏页率"]').setValue('50')
+    expect(text(w, 'migration-lambda')).toBe('λ = D/B = 0.40')
+    clicks.current = 1
+    await nextTick()
+    await nextTick()
+    expect(text(w, 'migration-lambda')).toBe('λ = D/B = 0.80')
+    // … and a change to an input no step sets stays (the bandwidth: λ = 100 / 250)
+    await w.get('input[aria-label="带宽"]').setValue('250')
     clicks.current = 2
     await nextTick()
     await nextTick()
-    expect(text(w, 'migration-lambda')).toBe('λ = D/B = 1.00')
+    expect(text(w, 'migration-lambda')).toBe('λ = D/B = 0.50')
   })
 })

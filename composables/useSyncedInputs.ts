@@ -19,8 +19,9 @@ export const injectionLastNavigator = 'deck:last-navigator'
 
 export interface SyncedInputsOptions<T extends Inputs> {
   /**
-   * Scripted demo steps: click k on the slide sets the inputs of steps[0..k-1] over the defaults,
-   * so the speaker runs the demo with the clicker alone. The steps add their own clicks to the slide.
+   * Scripted demo steps: click k on the slide sets the inputs of steps[0..k-1] over the defaults
+   * (reaching a step drops any change by hand to the inputs it sets), so the speaker runs the demo
+   * with the clicker alone. The steps add their own clicks to the slide.
    */
   steps?: MaybeRefOrGetter<Partial<T>[] | undefined>
 }
@@ -41,7 +42,7 @@ export interface SyncedInputsReturn<T extends Inputs> {
 /**
  * A live model's inputs, kept in state synced across presenter, projector and remote tablet
  * (Slidev's own sync: the dev server in `npm run dev`, a BroadcastChannel between tabs in a build).
- * A model returns to its defaults when its slide is entered and when a scripted step is reached.
+ * A model returns to its defaults when its slide is entered; a scripted step resets the inputs it sets.
  *
  * @param name the component's name; with the slide number it names the model in the shared state
  * @param defaults the inputs with no change by hand (usually from the props)
@@ -105,9 +106,15 @@ export function useSyncedInputs<T extends Inputs>(name: string, defaults: () => 
       if (active && !before && leads())
         reset()
     })
+    // A step takes back only the inputs the steps between the two clicks set: a value changed by hand
+    // elsewhere stays, and a step that settles just after the slide mounts cannot wipe a change
+    // another view has made meanwhile.
     watch(step, (now, before) => {
-      if (now !== before && nav.currentSlideNo === page.value && leads())
-        reset()
+      if (now === before || nav.currentSlideNo !== page.value || !leads())
+        return
+      const crossed = (toValue(options.steps) ?? []).slice(Math.min(now, before), Math.max(now, before))
+      const stepKeys = new Set(crossed.flatMap(s => Object.keys(s)))
+      store[id] = Object.fromEntries(Object.entries(own.value).filter(([key, value]) => value !== undefined && !stepKeys.has(key))) as Inputs
     })
   }
 

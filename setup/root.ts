@@ -1,6 +1,7 @@
 import { defineRootSetup } from '@slidev/types'
 import { toggleBlank } from '../composables/blankScreen'
 import { installClicker } from '../composables/clicker'
+import { beaconWhilePresenting } from '../composables/presenterBeacon'
 import { useSlidevNav } from '../composables/useRenderContext'
 import { modelStore } from './slidevState'
 
@@ -11,5 +12,7 @@ export default defineRootSetup(() => {
     installClicker(window, to => to === 'next'
       ? nav.next()
       : nav.prev(), color => toggleBlank(modelStore(), color))
+    // Projector tabs opened from prerendered pages start their app at once (composables/presenterBeacon.ts).
+    beaconWhilePresenting(window.localStorage, () => nav.isPresenter)
   }
 })

@@ -19,6 +19,7 @@ import type { Deck } from './deck.ts'
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { escapeHtml } from '@vue/shared'
+import { PRESENTER_BEACON_FRESH_MS, PRESENTER_BEACON_KEY } from '../composables/presenterBeacon.ts'
 import { socialMeta } from './build.ts'
 import { SLIDEV } from './slidev-internals.ts'
 
@@ -188,7 +189,8 @@ function headScript(colorSchema: string, width: number, height: number) {
 /**
  * The app starts when the reader first shows intent — a key, a touch, a pointer moving, a wheel, focus —
  * or at once when the URL asks for a particular state (`?clicks=2`, `?embedded`), in which case the app
- * draws alone. Until then the page is the static copy: nothing runs on the main thread. Once the app
+ * draws alone, or when a presenter view of the deck runs in the same browser (a projector tab must follow
+ * it: composables/presenterBeacon.ts). Until then the page is the static copy: nothing runs on the main thread. Once the app
  * shows this slide it is moved to the final click (what the copy shows), and after its fonts and click
  * transitions settle the copy goes; a key pressed before that is then handed to the app.
  */
@@ -196,7 +198,8 @@ function startScript(no: number, entry: string, preloads: string[]) {
   return `<script>(()=>{const o=document.getElementById('deck-prerender'),T=['keydown','pointerdown','pointermove','touchstart','wheel','focusin'];let started=false,key=null,moved=false;
 const take=()=>{const n=document.querySelector(${JSON.stringify(SLIDEV.appRoot)})?.${SLIDEV.vueApp}?._context.provides[${JSON.stringify(SLIDEV.contextKey)}]?.nav;if(!n||!document.querySelector('#app .slidev-page-${no} .slidev-layout'))return requestAnimationFrame(take);if(!moved&&n.currentSlideNo===${no}&&n.clicksTotal>n.clicks){moved=true;n.queryClicks=n.clicksTotal}document.fonts.ready.then(()=>setTimeout(()=>requestAnimationFrame(()=>{o.remove();if(key)for(const type of ['keydown','keyup'])dispatchEvent(new KeyboardEvent(type,{...key,bubbles:true}))}),300))};
 const start=(e)=>{if(e&&e.type==='keydown'&&!key)key={key:e.key,code:e.code,shiftKey:e.shiftKey};if(started)return;started=true;for(const t of T)removeEventListener(t,start,true);for(const href of ${JSON.stringify(preloads)}){const l=document.createElement('link');l.rel='modulepreload';l.crossOrigin='';l.href=href;document.head.append(l)}import(${JSON.stringify(entry)});if(o.isConnected)requestAnimationFrame(take)};
-if(location.search){o.remove();start()}else for(const t of T)addEventListener(t,start,{capture:true,passive:true})})()</script>`
+const beacon=()=>Date.now()-Number(localStorage.getItem(${JSON.stringify(PRESENTER_BEACON_KEY)})||0)<${PRESENTER_BEACON_FRESH_MS};
+if(location.search){o.remove();start()}else if(beacon())start();else{for(const t of T)addEventListener(t,start,{capture:true,passive:true});addEventListener('storage',e=>e.key===${JSON.stringify(PRESENTER_BEACON_KEY)}&&start())}})()</script>`
 }
 
 /**
