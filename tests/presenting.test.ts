@@ -137,7 +137,11 @@ describe('presenting on the dev server', () => {
       viewport: { width: 1440, height: 900 },
     })
     // The slide's scripted demo steps are clicks of its own: start after the last, so PageDown leaves the slide.
-    const [presenter] = await presenterAndAudience(context, DEV, no, demoSteps(no))
+    // The presenter alone: an audience tab opened after it would send its own position (click 0) back.
+    context.setDefaultTimeout(60_000)
+    const presenter = await context.newPage()
+    await presenter.goto(`${DEV}presenter/${no}?clicks=${demoSteps(no)}`)
+    await presenter.locator(`.slidev-page-${no}`).first().waitFor()
     const errors = recordErrors(presenter)
     const slider = dirtyRate(presenter)
     await slider.focus()
