@@ -20,6 +20,7 @@ import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { escapeHtml } from '@vue/shared'
 import { PRESENTER_BEACON_FRESH_MS, PRESENTER_BEACON_KEY } from '../composables/presenterBeacon.ts'
+import { READING_BANNER_CLASS, READING_BANNER_TEXT } from '../composables/readingBanner.ts'
 import { socialMeta } from './build.ts'
 import { SLIDEV } from './slidev-internals.ts'
 
@@ -283,6 +284,7 @@ export function writeSlidePages(options: SlidePagesOptions): string[] {
 <noscript><nav aria-label="幻灯片 ${printed.no} / ${deck.slides.length}">
 ${links}
 </nav></noscript>
+<a class="${READING_BANNER_CLASS}" href="${escapeHtml(`${base}read/`)}">${escapeText(READING_BANNER_TEXT)}</a>
 </div>`
     const deferred = deferEntry(html)
     html = deferred.html
