@@ -111,15 +111,28 @@ afterAll(async () => {
 })
 
 describe('presenting on the dev server', () => {
-  it('a slider moved in the presenter view moves the same model on the projector, and back, within a second', async () => {
+  // Retried once: two fresh tabs on one dev server race Slidev's own start-up (a retry is reported by Vitest).
+  it('a slider moved in the presenter view moves the same model on the projector, and back, within a second', { retry: 1 }, async () => {
     const no = slideOf('LiveMigration')
     const context = await browser.newContext({
       viewport: { width: 1440, height: 900 },
     })
     const [presenter, audience] = await presenterAndAudience(context, DEV, no)
     await onSlide(presenter, no, '[data-testid="model-reset"]').click()
-    // the first exchange warms the connection up
-    await expect.poll(() => lambda(audience).textContent(), { timeout: 10_000 }).toContain('0.20')
+    // The first exchange warms the connection up, and outlasts the audience tab's own entry into the
+    // slide (its reset on entering could otherwise land after a change made in the same instant).
+    const warmUntil = Date.now() + 20_000
+    for (;;) {
+      await dirtyRate(presenter).fill('50')
+      try {
+        await expect.poll(() => lambda(audience).textContent(), SYNC).toContain('0.40')
+        break
+      }
+      catch (error) {
+        if (Date.now() > warmUntil)
+          throw error
+      }
+    }
 
     await dirtyRate(presenter).fill('125')
     await expect.poll(() => lambda(audience).textContent(), SYNC).toContain('1.00')
@@ -131,7 +144,7 @@ describe('presenting on the dev server', () => {
     await context.close()
   })
 
-  it('with a slider or checkbox focused, PageDown advances, arrows adjust a slider reached by Tab, Esc releases the focus', async () => {
+  it('with a slider or checkbox focused, PageDown advances, arrows adjust a slider reached by Tab, Esc releases the focus', { retry: 1 }, async () => {
     const no = slideOf('LiveMigration')
     const context = await browser.newContext({
       viewport: { width: 1440, height: 900 },
@@ -160,7 +173,7 @@ describe('presenting on the dev server', () => {
 
     // a checkbox ticked with the mouse gives the focus back: → advances at once
     await presenter.waitForTimeout(1500) // the slide's fade-in
-    await onSlide(presenter, no, '.lm-auto input').click()
+    await onSlide(presenter, no, '.lm-auto input:visible').click()
     await expect.poll(() => presenter.evaluate(() => document.activeElement === document.body), SOON).toBe(true)
     await presenter.keyboard.press('ArrowRight')
     await expect.poll(() => pageNo(presenter), SOON).toBe(no + 1)
@@ -168,7 +181,7 @@ describe('presenting on the dev server', () => {
     await expect.poll(() => pageNo(presenter), SOON).toBe(no)
 
     // Esc releases a control reached by keyboard
-    await onSlide(presenter, no, '.lm-auto input').focus()
+    await onSlide(presenter, no, '.lm-auto input:visible').focus()
     await presenter.keyboard.press('Escape')
     expect(await presenter.evaluate(() => document.activeElement === document.body)).toBe(true)
     expect(errors).toEqual([])
