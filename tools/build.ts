@@ -14,7 +14,7 @@ import process from 'node:process'
 import { promisify } from 'node:util'
 import { brotliCompress, constants, gzip } from 'node:zlib'
 import { escapeHtml } from '@vue/shared'
-import { runCli } from './cli.ts'
+import { ENTRY_OPTION, runCli } from './cli.ts'
 import { writeContactSheet } from './contact-sheet.ts'
 import { readDeck } from './deck.ts'
 import { exportFromSite, SITE_PDFS } from './export.ts'
@@ -223,12 +223,7 @@ if (import.meta.main) {
     name: 'tools/build.ts',
     summary: 'Build the hosted site (no speaker notes) with its reading view, and print the slides PDF and both handouts from it.',
     options: {
-      'entry': {
-        type: 'string',
-        value: 'slides.md',
-        help: 'the deck\'s entry file (its folder holds components/, public/ …)',
-        default: 'slides.md',
-      },
+      'entry': ENTRY_OPTION,
       'out': {
         type: 'string',
         value: 'dir',

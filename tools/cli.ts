@@ -46,6 +46,14 @@ export interface CliSpec<O extends Record<string, CliOption>> {
 /** A bad argument value the tool found itself (`--layout 3`): reported like a mistyped flag, exit 2. */
 export class UsageError extends Error {}
 
+/** `--entry`, as every tool that builds a deck takes it. */
+export const ENTRY_OPTION = {
+  type: 'string',
+  value: 'slides.md',
+  help: 'the deck\'s entry file (its folder holds components/, public/ …)',
+  default: 'slides.md',
+} as const satisfies CliOption
+
 const HELP: CliOption = { type: 'boolean', short: 'h', help: 'show this help and exit' }
 
 export function usageLine<O extends Record<string, CliOption>>(spec: CliSpec<O>): string {

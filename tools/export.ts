@@ -11,7 +11,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { basename, dirname, join } from 'node:path'
 import { launchChromium } from './browser.ts'
-import { runCli, UsageError } from './cli.ts'
+import { ENTRY_OPTION, runCli, UsageError } from './cli.ts'
 import { readDeck } from './deck.ts'
 import { DEFAULT_HANDOUT_LAYOUT, HANDOUT_LAYOUTS, handoutName, renderHandout } from './handout.ts'
 import { writeAtomic } from './pdf.ts'
@@ -144,12 +144,7 @@ if (import.meta.main) {
     name: 'tools/export.ts',
     summary: 'Print the slides PDF and the handouts from a fresh production build of the deck (no dev server); refresh the copies the site in dist/ links to.',
     options: {
-      'entry': {
-        type: 'string',
-        value: 'slides.md',
-        help: 'the deck\'s entry file (its folder holds components/, public/ …)',
-        default: 'slides.md',
-      },
+      'entry': ENTRY_OPTION,
       'out': {
         type: 'string',
         value: 'dir',
