@@ -129,6 +129,26 @@ describe('a prerendered page per slide', () => {
     await context.close()
   })
 
+  it('draws each sampled page, reading banner included, in fonts inlined in the page: no font file is fetched', async () => {
+    const page = await session.browser.newPage({
+      viewport: { width: 412, height: 823 },
+    })
+    const fetched: string[] = []
+    page.on('request', request => request.resourceType() === 'font' && !request.url().startsWith('data:') && fetched.push(request.url()))
+    for (const no of sample()) {
+      await page.goto(`${session.server.url}${no}`, { waitUntil: 'networkidle' })
+      expect(await page.locator('#deck-prerender .deck-read-banner').isVisible()).toBe(true)
+      const faces = await page.evaluate(async () => {
+        await document.fonts.ready
+        return [...document.fonts].filter(face => face.status !== 'unloaded').map(face => [face.family, face.status])
+      })
+      expect(faces.length, `slide ${no}`).toBeGreaterThan(0)
+      expect(faces.filter(([, status]) => status !== 'loaded'), `slide ${no}`).toEqual([])
+    }
+    expect(fetched).toEqual([])
+    await page.close()
+  })
+
   it('the app takes over the same page with no layout shift and no visible change, at the final click', async () => {
     const no = sample()[1]
     for (const viewport of [

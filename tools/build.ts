@@ -18,7 +18,7 @@ import { ENTRY_OPTION, runCli } from './cli.ts'
 import { writeContactSheet } from './contact-sheet.ts'
 import { readDeck } from './deck.ts'
 import { exportFromSite, SITE_PDFS } from './export.ts'
-import { capturePrinted, writeSlidePages } from './prerender.ts'
+import { capturePrinted, pageFonts, writeSlidePages } from './prerender.ts'
 import { writeReadingView } from './reading.ts'
 import { slidevBuild } from './slidev.ts'
 import { withSiteUrl } from './talk.ts'
@@ -121,6 +121,7 @@ export async function buildSite(options: SiteOptions = {}) {
   rmSync(staging, { recursive: true, force: true })
   try {
     const deck = withSiteUrl(await readDeck(options.entry), options.siteUrl)
+    const root = dirname(resolve(options.entry ?? 'slides.md'))
     let started = performance.now()
     await slidevBuild({
       entry: options.entry,
@@ -140,6 +141,7 @@ export async function buildSite(options: SiteOptions = {}) {
     let reading: Promise<ReadingViewResult> | undefined
     // Every slide as the print route drew it, for the prerendered pages (tools/prerender.ts).
     let printed: PrintedSlide[] = []
+    let fontCss: Promise<Map<number, string>> | undefined
     const exported = await exportFromSite({
       siteDir: staging,
       base,
@@ -147,6 +149,9 @@ export async function buildSite(options: SiteOptions = {}) {
       outDir: options.exportsDir ?? 'exports',
       inspect: async (page) => {
         printed = await capturePrinted(page, readFileSync(index, 'utf8'))
+        // Cut while Chromium prints.
+        fontCss = pageFonts(printed, staging, base, join(root, 'node_modules/.cache/deck-fonts/pages'))
+        fontCss.catch(() => {}) // awaited below
       },
       onSlidesPdf: (slidesPdf) => {
         reading = writeReadingView({
@@ -154,7 +159,7 @@ export async function buildSite(options: SiteOptions = {}) {
           base,
           deck,
           slidesPdf,
-          root: dirname(resolve(options.entry ?? 'slides.md')),
+          root,
         })
         reading.catch(() => {}) // awaited below
       },
@@ -189,6 +194,7 @@ export async function buildSite(options: SiteOptions = {}) {
       base,
       deck,
       slides: printed,
+      fontCss: await fontCss!,
       shell: html,
       downloads: SITE_PDFS.map(file => ({
         file,

@@ -1,10 +1,11 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { Buffer } from 'node:buffer'
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import process from 'node:process'
 import { afterAll, describe, expect, it } from 'vitest'
-import { buildDeckFont, codePointsOf, deckTexts, formatUnicodeRange, parseFontFaces, parseUnicodeRange, planSubsets } from './font-subset.ts'
+import { buildDeckFont, codePointsOf, deckTexts, formatUnicodeRange, inlineFaces, parseFontFaces, parseUnicodeRange, planSubsets } from './font-subset.ts'
 
 const require = createRequire(import.meta.url)
 const FONTSOURCE = dirname(require.resolve('@fontsource/noto-sans-sc/package.json'))
@@ -86,5 +87,47 @@ describe('building Deck Sans', () => {
       weights: [400],
     })
     expect(again.cssFile).toBe(first.cssFile)
+  })
+})
+
+describe('a page\'s own fonts, inlined', () => {
+  const face = faces400.find(f => f.ranges.some(([a, b]) => '虚'.codePointAt(0)! >= a && '虚'.codePointAt(0)! <= b))!
+  // Characters of that slice (its ranges list them one by one).
+  const inFace = (n: number) => String.fromCodePoint(...face.ranges.flatMap(([a, b]) => Array.from({ length: b - a + 1 }, (_, i) => a + i)).slice(0, n))
+  const site = mkdtempSync(join(tmpdir(), 'inline-faces-'))
+  afterAll(() => rmSync(site, { recursive: true, force: true }))
+  const fileOf = (url: string) => url === '/virt/assets/slice.woff2'
+    ? face.file
+    : join(site, url)
+  const rule = '@font-face { font-family: "Deck Sans"; font-style: normal; font-display: swap; font-weight: 400; src: url("/virt/assets/slice.woff2") format("woff2"); unicode-range: U+4e00-9fff; }'
+  const inline = (chars: string, dir = join(cache, 'pages')) => inlineFaces([
+    { url: '/virt/assets/slice.woff2', rule, chars },
+  ], fileOf, dir)
+  const fontOf = (css: string) => Buffer.from(css.match(/base64,([^)]+)\)/)![1], 'base64')
+
+  it('cuts each face to the page\'s characters: same family and weight, exact range, drawn once loaded, no URL', async () => {
+    const css = await inline(inFace(3))
+    expect(css).toMatch(/^@font-face \{ font-family: "Deck Sans"; font-style: normal; font-weight: 400; src: url\(data:font\/woff2;base64,/)
+    expect(css).toContain(`unicode-range: ${formatUnicodeRange([
+      ...inFace(3),
+    ].map(c => c.codePointAt(0)!))}; font-display: block; }`)
+    expect(css).not.toMatch(/swap|assets\/slice/)
+    const font = fontOf(css)
+    expect(font.subarray(0, 4).toString('latin1')).toBe('wOF2')
+    // A few glyphs of a slice that holds hundreds: a small fraction of its bytes, and more glyphs cost more.
+    expect(font.length).toBeLessThan(readFileSync(face.file).length / 5)
+    expect(fontOf(await inline(inFace(30))).length).toBeGreaterThan(font.length * 2)
+  })
+
+  it('reuses a face cut before, and names the missing file and the fix', async () => {
+    const dir = join(cache, 'pages-reuse')
+    const first = await inline('热迁移', dir)
+    const files = readdirSync(dir)
+    expect(files).toHaveLength(1)
+    expect(await inline('热迁移', dir)).toBe(first)
+    expect(readdirSync(dir)).toEqual(files)
+    await expect(inlineFaces([
+      { url: '/virt/assets/gone.woff2', rule, chars: '云' },
+    ], fileOf, dir)).rejects.toThrow(/\/virt\/assets\/gone\.woff2: the font file is not in the site/)
   })
 })

@@ -233,6 +233,47 @@ export async function buildDeckFont(options: SubsetOptions): Promise<SubsetResul
   }
 }
 
+/** A face of the built site (its file, from the site root, and @font-face rule) and the characters a page draws with it. */
+export interface FaceUse {
+  url: string
+  rule: string
+  chars: string
+}
+
+/**
+ * The faces one page needs, each cut to that page's characters and inlined as a data: URL, drawn only
+ * once loaded: the page paints its text at once, in its own font, without a font request. The faces
+ * keep their family and weight, and come after the site's stylesheet, so the browser prefers them for
+ * these characters and fetches the site's files only for text the app adds later. Cut fonts are cached
+ * in `cacheDir` by source file and characters.
+ */
+export async function inlineFaces(uses: FaceUse[], fileOf: (url: string) => string, cacheDir: string): Promise<string> {
+  const rules: string[] = []
+  for (const use of uses) {
+    const file = fileOf(use.url)
+    if (!existsSync(file))
+      throw new Error(`${use.url}: the font file is not in the site (${file}) — was the site built into another folder?`)
+    const source = readFileSync(file)
+    const codePoints = [
+      ...new Set(use.chars),
+    ].map(char => char.codePointAt(0)!).sort((a, b) => a - b)
+    const range = formatUnicodeRange(codePoints)
+    const cached = join(cacheDir, `${createHash('sha256').update(source).update(range).digest('hex').slice(0, 20)}.woff2`)
+    if (!existsSync(cached)) {
+      const font = await subsetFont(source, String.fromCodePoint(...codePoints), { targetFormat: 'woff2' })
+      mkdirSync(cacheDir, { recursive: true })
+      writeFileSync(`${cached}.tmp-${process.pid}`, font)
+      renameSync(`${cached}.tmp-${process.pid}`, cached)
+    }
+    const src = `src: url(data:font/woff2;base64,${readFileSync(cached).toString('base64')}) format("woff2");`
+    rules.push(use.rule
+      .replace(/src:[^;]*;/, () => src)
+      .replace(/\s*(?:font-display|unicode-range):[^;}]*;?/g, '')
+      .replace(/\}\s*$/, ` unicode-range: ${range}; font-display: block; }`))
+  }
+  return rules.join('\n')
+}
+
 if (import.meta.main) {
   await runCli({
     name: 'tools/font-subset.ts',

@@ -63,7 +63,7 @@ const printed = [1, 2, 3].map(no => ({
   text: `第 ${no} 页的正文`,
   styles: [`/virt/assets/md-${no}.css`],
   fonts: [
-    { url: `/virt/assets/deck-sans-${no}.woff2`, rule: `@font-face { font-family: "Deck Sans"; font-display: swap; src: url("/virt/assets/deck-sans-${no}.woff2") format("woff2"); }` },
+    { url: `/virt/assets/deck-sans-${no}.woff2`, rule: `@font-face { font-family: "Deck Sans"; font-display: swap; src: url("/virt/assets/deck-sans-${no}.woff2") format("woff2"); }`, chars: '第页' },
   ],
 }))
 
@@ -78,6 +78,7 @@ function build(siteUrl: string) {
     deck: deckWith(siteUrl),
     slides: printed,
     shell: SHELL,
+    fontCss: new Map(printed.map(p => [p.no, `@font-face { font-family: "Deck Sans"; src: url(data:font/woff2;base64,page${p.no}) }`])),
     downloads: [
       { file: 'slides.pdf', label: '幻灯片 PDF' },
     ],
@@ -104,13 +105,14 @@ describe('writeSlidePages', () => {
     expect(read('index.html')).toBe(read('1.html'))
   })
 
-  it('gives each page its title, description, slide styles, blocking font faces, and no-JS links', () => {
+  it('gives each page its title, description, slide styles, its own fonts after the site\'s stylesheet, and no-JS links', () => {
     const page = build('').read('2.html')
     expect(page).toContain('<title>第二页 &lt;两个> — 讲座</title>')
     expect(page).toContain('<meta name="description" content="第 2 页的正文">')
     expect(page).toContain('<link rel="stylesheet" crossorigin href="/virt/assets/md-2.css">')
-    expect(page).toContain('<link rel="preload" as="font" type="font/woff2" crossorigin href="/virt/assets/deck-sans-2.woff2">')
-    expect(page).toContain('font-display: block')
+    const fonts = page.indexOf('base64,page2')
+    expect(fonts).toBeGreaterThan(page.indexOf('<link rel="stylesheet" crossorigin href="/virt/assets/index-ghi.css">'))
+    expect(page).not.toMatch(/base64,page[13]|deck-sans-2\.woff2/)
     expect(page).toContain('<a href="/virt/" rel="prev">上一页：讲座</a>')
     expect(page).toContain('<a href="/virt/3" rel="next">下一页：第三页</a>')
     expect(page).toContain('<a href="/virt/slides.pdf">幻灯片 PDF</a>')

@@ -16,12 +16,14 @@
  */
 import type { Page } from 'playwright-chromium'
 import type { Deck } from './deck.ts'
+import type { FaceUse } from './font-subset.ts'
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { escapeHtml } from '@vue/shared'
 import { PRESENTER_BEACON_FRESH_MS, PRESENTER_BEACON_KEY } from '../composables/presenterBeacon.ts'
-import { READING_BANNER_CLASS, READING_BANNER_TEXT } from '../composables/readingBanner.ts'
+import { READING_BANNER_CLASS, READING_BANNER_FONT, READING_BANNER_TEXT } from '../composables/readingBanner.ts'
 import { socialMeta } from './build.ts'
+import { inlineFaces } from './font-subset.ts'
 import { SLIDEV } from './slidev-internals.ts'
 
 export interface PrintedSlide {
@@ -32,17 +34,25 @@ export interface PrintedSlide {
   text: string
   /** Paths (from the site root) of stylesheets beyond the app's own whose rules this slide uses. */
   styles: string[]
-  /** The font faces this slide's characters are drawn with: file path and its @font-face rule. */
-  fonts: { url: string, rule: string }[]
+  /** The font faces this page's characters are drawn with: file path, its @font-face rule, the characters. */
+  fonts: FaceUse[]
 }
 
-/** Reads every slide from Slidev's print route (tools/slides-pdf.ts has it open and fully rendered). */
+/** Text every page shows beside its slide, with its CSS `font` shorthand: the reading banner. */
+const PAGE_PARTS = [
+  { text: READING_BANNER_TEXT, font: READING_BANNER_FONT },
+]
+
+/**
+ * Reads every slide from Slidev's print route (tools/slides-pdf.ts has it open and fully rendered).
+ * Each slide's fonts also cover the text its page shows around the slide (`PAGE_PARTS`).
+ */
 export async function capturePrinted(page: Page, shell: string): Promise<PrintedSlide[]> {
   // The app's own stylesheets are in every page already.
   const shellStyles = [
     ...shell.matchAll(/<link rel="stylesheet"[^>]* href="([^"]+)"/g),
   ].map(m => m[1])
-  return page.evaluate((shellStyles) => {
+  return page.evaluate(([shellStyles, pageParts]) => {
     const sheets = Array.from(document.styleSheets).filter(s => s.href && !shellStyles.includes(new URL(s.href).pathname))
     const rulesOf = (list: CSSRuleList): CSSRule[] => Array.from(list).flatMap(r => 'cssRules' in r && !(r instanceof CSSStyleRule)
       ? rulesOf((r as CSSGroupingRule).cssRules)
@@ -91,36 +101,79 @@ export async function capturePrinted(page: Page, shell: string): Promise<Printed
         ranges,
       }
     })
+    const familiesOf = (style: CSSStyleDeclaration) => style.fontFamily.split(',').map(f => f.replace(/["']/g, '').trim().toLowerCase())
+    // The browser takes the first family with a face covering the character, nearest weight.
+    function faceFor(families: string[], weight: number, code: number) {
+      for (const family of families) {
+        const candidates = faces.filter(f => f.family === family && f.ranges.some(([lo, hi]) => code >= lo && code <= hi))
+        if (candidates.length) {
+          return candidates.reduce((a, b) => Math.abs(b.weight - weight) < Math.abs(a.weight - weight)
+            ? b
+            : a)
+        }
+      }
+    }
+    type Uses = Map<string, { url: string, rule: string, chars: Set<string> }>
+    function use(used: Uses, text: string, families: string[], weight: number) {
+      // A space is drawn with a face too; both cases of Latin letters, as CSS may transform the case.
+      for (const char of new Set(text.replace(/\s+/g, ' ').replace(/[a-z]/gi, c => c.toLowerCase() + c.toUpperCase()))) {
+        const face = faceFor(families, weight, char.codePointAt(0)!)
+        if (!face?.url)
+          continue
+        if (!used.has(face.url)) {
+          used.set(face.url, {
+            url: face.url,
+            rule: face.rule,
+            chars: new Set(),
+          })
+        }
+        used.get(face.url)!.chars.add(char)
+      }
+    }
+    // Text every page shows beside its slide, in the font given.
+    const aroundSlide: Uses = new Map()
+    for (const part of pageParts) {
+      const probe = document.createElement('span')
+      probe.style.font = part.font
+      document.body.append(probe)
+      const style = getComputedStyle(probe)
+      use(aroundSlide, part.text, familiesOf(style), Number(style.fontWeight) || 400)
+      probe.remove()
+    }
     function fontsOf(root: Element) {
-      const used = new Map<string, { url: string, rule: string }>()
+      const used: Uses = new Map([...aroundSlide].map(([url, face]) => [
+        url,
+        {
+          ...face,
+          chars: new Set(face.chars),
+        },
+      ]))
       const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT)
       for (let node = walker.nextNode(); node; node = walker.nextNode()) {
         const parent = node.parentElement
-        const chars = (node.textContent ?? '').replace(/\s/g, '')
-        if (!parent || !chars)
+        if (!parent || !node.textContent)
           continue
         const style = getComputedStyle(parent)
-        const families = style.fontFamily.split(',').map(f => f.replace(/["']/g, '').trim().toLowerCase())
-        const weight = Number(style.fontWeight) || 400
-        for (const char of new Set(chars)) {
-          const code = char.codePointAt(0)!
-          // The browser takes the first family with a face covering the character, nearest weight.
-          for (const family of families) {
-            const candidates = faces.filter(f => f.family === family && f.ranges.some(([lo, hi]) => code >= lo && code <= hi))
-            if (!candidates.length)
-              continue
-            const best = candidates.reduce((a, b) => Math.abs(b.weight - weight) < Math.abs(a.weight - weight)
-              ? b
-              : a)
-            if (best.url)
-              used.set(best.url, { url: best.url, rule: best.rule })
-            break
-          }
+        use(used, node.textContent, familiesOf(style), Number(style.fontWeight) || 400)
+      }
+      // Text that CSS draws: content: "→" of ::before and ::after.
+      for (const element of root.querySelectorAll('*')) {
+        for (const pseudo of ['::before', '::after']) {
+          const style = getComputedStyle(element, pseudo)
+          const text = [
+            ...style.content.matchAll(/"((?:[^"\\]|\\.)*)"/g),
+          ].map(m => m[1]).join('')
+          if (text)
+            use(used, text, familiesOf(style), Number(style.fontWeight) || 400)
         }
       }
       return [
         ...used.values(),
-      ]
+      ].map(face => ({
+        url: face.url,
+        rule: face.rule,
+        chars: [...face.chars].sort().join(''),
+      }))
     }
     return Array.from(document.querySelectorAll('.print-slide-container'), (container) => {
       const slide = container.querySelector('.slidev-page') as HTMLElement
@@ -134,7 +187,7 @@ export async function capturePrinted(page: Page, shell: string): Promise<Printed
         fonts: fontsOf(container),
       }
     })
-  }, shellStyles)
+  }, [shellStyles, PAGE_PARTS] as const)
 }
 
 export interface SlidePagesOptions {
@@ -146,6 +199,19 @@ export interface SlidePagesOptions {
   shell: string
   /** File names of the PDFs beside the site (`slides.pdf`, `handout.pdf`). */
   downloads: { file: string, label: string }[]
+  /** Each page's own @font-face rules, by slide number (`pageFonts`). */
+  fontCss: Map<number, string>
+}
+
+/** The fonts inlined in each page (font-subset.ts `inlineFaces`), by slide number. */
+export async function pageFonts(slides: PrintedSlide[], siteDir: string, base: string, cacheDir: string): Promise<Map<number, string>> {
+  const fileOf = (url: string) => join(siteDir, url.startsWith(base)
+    ? url.slice(base.length)
+    : url)
+  const css = new Map<number, string>()
+  for (const slide of slides)
+    css.set(slide.no, await inlineFaces(slide.fonts, fileOf, cacheDir))
+  return css
 }
 
 const escapeText = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;')
@@ -238,7 +304,7 @@ function slideHref(base: string, no: number) {
 
 /** Writes the per-slide pages; returns every file written. */
 export function writeSlidePages(options: SlidePagesOptions): string[] {
-  const { siteDir, base, deck, slides, shell, downloads } = options
+  const { siteDir, base, deck, slides, shell, downloads, fontCss } = options
   const width = deck.canvasWidth
   const height = Math.ceil(width / deck.aspectRatio)
   const siteUrl = deck.talk.siteUrl
@@ -260,12 +326,9 @@ export function writeSlidePages(options: SlidePagesOptions): string[] {
     })
       .replace(/<title>[^<]*<\/title>/, () => `<title>${escapeText(title)}</title>`)
     const head = [
-      ...printed.fonts.map(font => `<link rel="preload" as="font" type="font/woff2" crossorigin href="${escapeHtml(font.url)}">`),
-      // The same faces, drawn only once loaded (they are preloaded): text painted first in a fallback
-      // font would be painted again by the app, later, as a new largest paint.
-      `<style>${printed.fonts.map(font => font.rule.replace(/font-display:\s*\w+/, 'font-display: block')).join('\n')}</style>`,
       ...printed.styles.map(style => `<link rel="stylesheet" crossorigin href="${escapeHtml(style)}">`),
-      `<style>${overlayCss(width, height)}</style>`,
+      // After the site's stylesheet: for this page's characters these faces come first.
+      `<style>${fontCss.get(printed.no) ?? ''}\n${overlayCss(width, height)}</style>`,
       `<noscript><style>#deck-prerender{--deck-nav:5.5rem}</style></noscript>`,
       headScript(colorSchema, width, height),
     ].filter(Boolean).join('\n')
@@ -284,7 +347,7 @@ export function writeSlidePages(options: SlidePagesOptions): string[] {
 <noscript><nav aria-label="幻灯片 ${printed.no} / ${deck.slides.length}">
 ${links}
 </nav></noscript>
-<a class="${READING_BANNER_CLASS}" href="${escapeHtml(`${base}read/`)}">${escapeText(READING_BANNER_TEXT)}</a>
+<a class="${READING_BANNER_CLASS}" style="font:${escapeHtml(READING_BANNER_FONT)}" href="${escapeHtml(`${base}read/`)}">${escapeText(READING_BANNER_TEXT)}</a>
 </div>`
     const deferred = deferEntry(html)
     html = deferred.html
