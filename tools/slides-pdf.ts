@@ -109,7 +109,7 @@ export async function printSlides(page: Page, deck: Deck): Promise<SlidesPdf> {
     tagged: true,
   })
   const cover = await page.locator(SLIDEV.printSlide).first().screenshot({ type: 'png' })
-  return { pdf: await finishSlidesPdf(bytes, deck), cover }
+  return { pdf: await finishSlidesPdf(bytes, deck, await page.evaluate(wideSlideNumbers, SLIDEV)), cover }
 }
 
 async function waitForPrintReady(page: Page, expected: number, timeout: number) {
@@ -136,6 +136,13 @@ async function waitForPrintReady(page: Page, expected: number, timeout: number) 
 function emptySlideNumbers(S: typeof SLIDEV): number[] {
   return Array.from(document.querySelectorAll(S.printSlide))
     .filter(el => !(el.querySelector(`.${S.pageClass}`)?.textContent ?? '').trim() && !el.querySelector('svg, img, canvas'))
+    .map(el => Number(el.id.split('-')[0]))
+}
+
+/** Numbers of the print page's slides whose content is wider than the slide (clipped on screen). Runs in the page. */
+function wideSlideNumbers(S: typeof SLIDEV): number[] {
+  return Array.from(document.querySelectorAll(S.printSlide))
+    .filter(el => el.scrollWidth > el.clientWidth + 1)
     .map(el => Number(el.id.split('-')[0]))
 }
 
@@ -205,11 +212,21 @@ async function failOnBrokenSlides(page: Page, deck: Deck, errors: Trouble[]) {
     throw new SlideRenderError(`Export stopped — fix the slide and run again:\n  ${problems.join('\n  ')}`)
 }
 
-/** Metadata and bookmarks: chapters at the top level, slide titles under them. */
-export async function finishSlidesPdf(bytes: Uint8Array, deck: Deck): Promise<Uint8Array> {
+/**
+ * Metadata and bookmarks: chapters at the top level, slide titles under them. `wide`: slides whose
+ * content is wider than the slide — Chromium shrinks every printed page to fit the widest, which puts
+ * several slides on a page, so they are named when the page count is wrong.
+ */
+export async function finishSlidesPdf(bytes: Uint8Array, deck: Deck, wide: number[] = []): Promise<Uint8Array> {
   const doc = await PDFDocument.load(bytes)
-  if (doc.getPageCount() !== deck.slides.length)
-    throw new SlideRenderError(`The print page produced ${doc.getPageCount()} pages for ${deck.slides.length} slides — a slide overflows its page or failed to render`)
+  if (doc.getPageCount() !== deck.slides.length) {
+    const cause = wide.length
+      ? `content wider than the slide (Chromium shrinks every page to fit it) on ${wide.slice(0, 5).map(no => slideName(deck, no)).join(', ')}${wide.length > 5
+        ? ` and ${wide.length - 5} more`
+        : ''} — make it fit the slide's width`
+      : 'a slide overflows its page or failed to render'
+    throw new SlideRenderError(`The print page produced ${doc.getPageCount()} pages for ${deck.slides.length} slides: ${cause}`)
+  }
   setInfo(doc, {
     title: deck.title,
     author: deck.author,
