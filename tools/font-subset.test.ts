@@ -1,11 +1,11 @@
 import { Buffer } from 'node:buffer'
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
+import { mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import process from 'node:process'
 import { afterAll, describe, expect, it } from 'vitest'
-import { buildDeckFont, codePointsOf, deckTexts, formatUnicodeRange, inlineFaces, parseFontFaces, parseUnicodeRange, planSubsets } from './font-subset.ts'
+import { buildDeckFont, codePointsOf, deckTexts, formatUnicodeRange, inlineFaces, parseFontFaces, parseUnicodeRange, planSubsets, pruneCache } from './font-subset.ts'
 
 const require = createRequire(import.meta.url)
 const FONTSOURCE = dirname(require.resolve('@fontsource/noto-sans-sc/package.json'))
@@ -119,12 +119,18 @@ describe('a page\'s own fonts, inlined', () => {
     expect(fontOf(await inline(inFace(30))).length).toBeGreaterThan(font.length * 2)
   })
 
-  it('reuses a face cut before, and names the missing file and the fix', async () => {
+  it('reuses a face cut before, forgets one unused for a month, and names a missing file and the fix', async () => {
     const dir = join(cache, 'pages-reuse')
     const first = await inline('热迁移', dir)
     const files = readdirSync(dir)
     expect(files).toHaveLength(1)
+    // A font last used 40 days ago goes; one used again now stays.
+    const old = new Date(Date.now() - 40 * 86_400_000)
+    utimesSync(join(dir, files[0]), old, old)
+    writeFileSync(join(dir, 'stale.woff2'), 'x')
+    utimesSync(join(dir, 'stale.woff2'), old, old)
     expect(await inline('热迁移', dir)).toBe(first)
+    pruneCache(dir)
     expect(readdirSync(dir)).toEqual(files)
     await expect(inlineFaces([
       { url: '/virt/assets/gone.woff2', rule, chars: '云' },

@@ -3,8 +3,9 @@
  *
  * The export already renders every slide at its final click on Slidev's print route; `capturePrinted`
  * reads from that page, per slide: the markup, its text, the stylesheets whose rules it uses and the
- * font files its characters need. `writeSlidePages` turns the app's index.html into one page a slide:
- * the slide drawn over the app, scaled like Slidev's play view (CSS only), with its own title,
+ * font faces its characters are drawn with; `pageFonts` cuts those faces to the page's characters, to
+ * be inlined. `writeSlidePages` turns the app's index.html into one page a slide:
+ * the slide drawn over the app, scaled like Slidev's play view (CSS only), with its own fonts, title,
  * description, canonical URL, and — without JavaScript — links to the previous and next slides and
  * the PDFs. The app's code is fetched and started on the reader's first key, touch or pointer move
  * (`startScript`); when it has drawn the same slide beneath the copy, the copy is removed: the reader
@@ -23,7 +24,7 @@ import { escapeHtml } from '@vue/shared'
 import { PRESENTER_BEACON_FRESH_MS, PRESENTER_BEACON_KEY } from '../composables/presenterBeacon.ts'
 import { READING_BANNER_CLASS, READING_BANNER_FONT, READING_BANNER_TEXT } from '../composables/readingBanner.ts'
 import { socialMeta } from './build.ts'
-import { inlineFaces } from './font-subset.ts'
+import { inlineFaces, pruneCache } from './font-subset.ts'
 import { SLIDEV } from './slidev-internals.ts'
 
 export interface PrintedSlide {
@@ -211,6 +212,7 @@ export async function pageFonts(slides: PrintedSlide[], siteDir: string, base: s
   const css = new Map<number, string>()
   for (const slide of slides)
     css.set(slide.no, await inlineFaces(slide.fonts, fileOf, cacheDir))
+  pruneCache(cacheDir)
   return css
 }
 
