@@ -2,10 +2,11 @@ import { mount } from '@vue/test-utils'
 import { describe, expect, it } from 'vitest'
 import { ref } from 'vue'
 import { isas, steps } from '../models/popekGoldberg'
+import { SLIDEV } from '../tools/slidev-internals'
 import TrapEmulate from './TrapEmulate.vue'
 
 // Slidev's injectionRenderContext key (a plain string), as in composables/useRenderContext.ts
-const RENDER_CONTEXT = '$$slidev-render-context'
+const RENDER_CONTEXT = SLIDEV.renderContextKey
 
 function chooseIsa(w: ReturnType<typeof mount>, label: string) {
   const radio = w.findAll('input[type="radio"]').find(r => r.element.parentElement!.textContent!.trim() === label)!

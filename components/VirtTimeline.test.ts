@@ -2,10 +2,11 @@ import { mount } from '@vue/test-utils'
 import { describe, expect, it } from 'vitest'
 import { ref } from 'vue'
 import { milestones } from '../data/timeline'
+import { SLIDEV } from '../tools/slidev-internals'
 import VirtTimeline from './VirtTimeline.vue'
 
 // Slidev's injectionRenderContext key (a plain string), as in composables/useRenderContext.ts
-const RENDER_CONTEXT = '$$slidev-render-context'
+const RENDER_CONTEXT = SLIDEV.renderContextKey
 
 describe('<VirtTimeline />', () => {
   it('renders every milestone with KVM (2007-02-04) selected by default', () => {

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { watchPage } from '../tools/browser.ts'
 import { readDeck } from '../tools/deck.ts'
 import { pageTitle, startApp } from '../tools/prerender.ts'
+import { SLIDEV } from '../tools/slidev-internals.ts'
 import { openSite, site } from './browser.ts'
 
 let session: Session
@@ -160,7 +161,7 @@ describe('a prerendered page per slide', () => {
       const shifts = await recordShifts(page)
       await page.goto(`${session.server.url}${no}`, { waitUntil: 'networkidle' })
       // Nothing runs before the reader moves: the page is the copy.
-      expect(await page.evaluate(() => !!(document.querySelector('#app') as any).__vue_app__)).toBe(false)
+      expect(await page.evaluate(S => !!(document.querySelector(S.appRoot) as any)[S.vueApp], SLIDEV)).toBe(false)
       const before = await page.locator('#deck-prerender .deck-slide').screenshot()
       const box = (await page.locator('#deck-prerender .deck-slide').boundingBox())!
       await startApp(page)
@@ -171,10 +172,10 @@ describe('a prerendered page per slide', () => {
         expect(Math.abs(takenOver[key] - box[key]), key).toBeLessThan(0.5)
       expect(await pixelDifference(page, before, after)).toBeLessThan(0.005)
       expect(await shifts()).toBeLessThan(0.001)
-      const position = await page.evaluate(() => {
-        const nav = (document.querySelector('#app') as any).__vue_app__._context.provides['$$slidev-context'].nav
+      const position = await page.evaluate((S) => {
+        const nav = (document.querySelector(S.appRoot) as any)[S.vueApp]._context.provides[S.contextKey].nav
         return [nav.currentSlideNo, nav.clicks, nav.clicksTotal]
-      })
+      }, SLIDEV)
       expect(position[0]).toBe(no)
       expect(position[1]).toBe(position[2])
       expect(trouble).toEqual([])
@@ -189,9 +190,9 @@ describe('a prerendered page per slide', () => {
     })
     const trouble = await watchPage(page)
     await page.goto(`${session.server.url}${no}?clicks=1`, { waitUntil: 'networkidle' })
-    await page.waitForFunction(() => (document.querySelector('#app') as any).__vue_app__)
+    await page.waitForFunction(S => (document.querySelector(S.appRoot) as any)[S.vueApp], SLIDEV)
     expect(await page.locator('#deck-prerender').count()).toBe(0)
-    expect(await page.evaluate(() => (document.querySelector('#app') as any).__vue_app__._context.provides['$$slidev-context'].nav.clicks)).toBe(1)
+    expect(await page.evaluate(S => (document.querySelector(S.appRoot) as any)[S.vueApp]._context.provides[S.contextKey].nav.clicks, SLIDEV)).toBe(1)
 
     await page.goto(`${session.server.url}${no}`, { waitUntil: 'networkidle' })
     await page.keyboard.press('ArrowRight')

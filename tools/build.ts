@@ -1,5 +1,3 @@
-import type { PrintedSlide } from './prerender.ts'
-import type { ReadingViewResult } from './reading.ts'
 /**
  * `npm run build`: the hosted site in dist/ with no speaker notes, plus the PDFs printed from it (kept in
  * exports/; the slides and the attendee handout also in dist/), the reading view for phones (read/),
@@ -7,6 +5,10 @@ import type { ReadingViewResult } from './reading.ts'
  * The new site is assembled beside dist/ and swapped in only when complete.
  *   node tools/build.ts [--entry slides.md] [--base /repo/] [--site-url https://host/repo/] [--out dist] [--with-notes] [--allow-remote]
  */
+import type { Buffer } from 'node:buffer'
+import type { Browser } from 'playwright-chromium'
+import type { PrintedSlide } from './prerender.ts'
+import type { ReadingViewResult } from './reading.ts'
 import { copyFileSync, existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import { basename, dirname, join, relative, resolve } from 'node:path'
@@ -14,6 +16,8 @@ import process from 'node:process'
 import { promisify } from 'node:util'
 import { brotliCompress, constants, gzip } from 'node:zlib'
 import { escapeHtml } from '@vue/shared'
+import { launchChromium } from './browser.ts'
+import { cached, hashOf, pruneCache } from './cache.ts'
 import { ENTRY_OPTION, runCli } from './cli.ts'
 import { writeContactSheet } from './contact-sheet.ts'
 import { readDeck } from './deck.ts'
@@ -80,23 +84,43 @@ const COMPRESSIBLE = /\.(?:html|js|mjs|css|svg|json|txt|xml|map|wasm|ttf|otf)$/
 const brotli = promisify(brotliCompress)
 const gz = promisify(gzip)
 
+export interface CompressOptions {
+  /** Where the compressed files go (same relative paths); default: beside the files. */
+  into?: string
+  brotliQuality?: number
+  /** Reuse what an earlier build compressed (tools/cache.ts), by content. */
+  cacheDir?: string
+}
+
 /**
  * Writes `file.br` and `file.gz` for every text file of 1 KB or more under `dir`, so a server that
  * can send precompressed files (tools/serve.ts, most static hosts) does not compress on each request.
- * They go to `into` (same relative paths; default: beside the files) — the build writes them aside
- * while Chromium prints from the site, then moves them in. zlib works in its own threads.
+ * The build writes them aside while Chromium prints from the site, then moves them in. zlib works in
+ * its own threads; files with the same bytes (a slide's N.html and N/index.html) are compressed once.
  */
-export async function compressFiles(dir: string, files: string[], into = dir): Promise<string[]> {
+export async function compressFiles(dir: string, files: string[], options: CompressOptions = {}): Promise<string[]> {
+  const { into = dir, brotliQuality = 11, cacheDir } = options
+  const byContent = new Map<string, Promise<[Uint8Array, Uint8Array]>>()
+  const compress = (bytes: Buffer) => {
+    const key = hashOf(bytes, `br${brotliQuality}`)
+    const make = (extension: string, run: () => Promise<Uint8Array>) => cacheDir
+      ? cached(cacheDir, `${key}.${extension}`, run)
+      : run()
+    if (!byContent.has(key)) {
+      byContent.set(key, Promise.all([
+        make('br', () => brotli(bytes, {
+          params: { [constants.BROTLI_PARAM_QUALITY]: brotliQuality, [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length },
+        })),
+        make('gz', () => gz(bytes, { level: 9 })),
+      ]))
+    }
+    return byContent.get(key)!
+  }
   const written = await Promise.all(files.map(async (file) => {
     const bytes = await readFile(file)
     if (bytes.length < 1024)
       return []
-    const [br, gzipped] = await Promise.all([
-      brotli(bytes, {
-        params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length },
-      }),
-      gz(bytes, { level: 9 }),
-    ])
+    const [br, gzipped] = await compress(bytes)
     const target = join(into, relative(dir, file))
     await mkdir(dirname(target), { recursive: true })
     await Promise.all([
@@ -119,10 +143,14 @@ export async function buildSite(options: SiteOptions = {}) {
   const base = options.base ?? '/'
   const staging = `${out}.tmp-${process.pid}`
   rmSync(staging, { recursive: true, force: true })
+  let launching: Promise<Browser> | undefined
   try {
     const deck = withSiteUrl(await readDeck(options.entry), options.siteUrl)
     const root = dirname(resolve(options.entry ?? 'slides.md'))
     let started = performance.now()
+    // Chromium starts while Vite builds (on the other core).
+    launching = launchChromium()
+    launching.catch(() => {})
     await slidevBuild({
       entry: options.entry,
       out: staging,
@@ -135,49 +163,9 @@ export async function buildSite(options: SiteOptions = {}) {
     started = performance.now()
     const index = join(staging, 'index.html')
     const aside = `${staging}.compressed`
-    const compressing = compressFiles(staging, compressibleFiles(staging).filter(f => f !== index), aside)
+    const compressCache = join(root, 'node_modules/.cache/deck-compressed')
+    const compressing = compressFiles(staging, compressibleFiles(staging).filter(f => f !== index), { into: aside, cacheDir: compressCache })
     compressing.catch(() => {}) // awaited below; a failed export must not also report this
-    // The reading view draws its images from the slides PDF (poppler) while Chromium prints the handouts.
-    let reading: Promise<ReadingViewResult> | undefined
-    // Every slide as the print route drew it, for the prerendered pages (tools/prerender.ts).
-    let printed: PrintedSlide[] = []
-    let fontCss: Promise<Map<number, string>> | undefined
-    const exported = await exportFromSite({
-      siteDir: staging,
-      base,
-      deck,
-      outDir: options.exportsDir ?? 'exports',
-      inspect: async (page) => {
-        printed = await capturePrinted(page, readFileSync(index, 'utf8'))
-        // Cut while Chromium prints.
-        fontCss = pageFonts(printed, staging, base, join(root, 'node_modules/.cache/deck-fonts/pages'))
-        fontCss.catch(() => {}) // awaited below
-      },
-      onSlidesPdf: (slidesPdf) => {
-        reading = writeReadingView({
-          siteDir: staging,
-          base,
-          deck,
-          slidesPdf,
-          root,
-        })
-        reading.catch(() => {}) // awaited below
-      },
-      allowRemote: options.allowRemote,
-    })
-    // The site links to the slides and the attendee handout; the speaker handout stays in exports/.
-    for (const file of exported.files.filter(f => SITE_PDFS.includes(basename(f))))
-      copyFileSync(file, join(staging, basename(file)))
-    writeFileSync(join(staging, 'og-image.png'), exported.cover!)
-    // All slides at a glance (README, authors): thumbnails of the slides PDF just printed.
-    const exportsDir = options.exportsDir ?? 'exports'
-    await writeContactSheet({
-      pdf: join(exportsDir, 'slides.pdf'),
-      out: join(exportsDir, 'overview.png'),
-    })
-    const view = await reading!
-    if (view.uncovered.length)
-      console.warn(`reading view: Deck Sans lacks ${view.uncovered.join('')} — they fall back to a system font; is the text in slides/, layouts/ or tools/reading.ts?`)
     const html = socialMeta(readFileSync(index, 'utf8'), {
       title: deck.title,
       description: deck.info,
@@ -186,31 +174,87 @@ export async function buildSite(options: SiteOptions = {}) {
       base,
       siteUrl: deck.talk.siteUrl,
     })
-    // Static hosts answer unknown paths with 404.html: the bare app there makes /presenter reloadable.
-    writeFileSync(join(staging, '404.html'), html)
-    // Every slide URL gets its own page; index.html is slide 1's.
-    const pages = writeSlidePages({
-      siteDir: staging,
-      base,
-      deck,
-      slides: printed,
-      fontCss: await fontCss!,
-      shell: html,
-      downloads: SITE_PDFS.map(file => ({
-        file,
-        label: file.startsWith('handout')
-          ? '讲义 PDF'
-          : '幻灯片 PDF',
-      })),
-    })
+    const exportsDir = options.exportsDir ?? 'exports'
+    /** Every slide URL gets its own page (index.html is slide 1's); 404.html is the bare app, so /presenter reloads. */
+    const writePages = async (printed: PrintedSlide[]) => {
+      const fontCss = await pageFonts(printed, staging, base, join(root, 'node_modules/.cache/deck-fonts/pages'))
+      writeFileSync(join(staging, '404.html'), html)
+      const written = writeSlidePages({
+        siteDir: staging,
+        base,
+        deck,
+        slides: printed,
+        fontCss,
+        shell: html,
+        downloads: SITE_PDFS.map(file => ({
+          file,
+          label: file.startsWith('handout')
+            ? '讲义 PDF'
+            : '幻灯片 PDF',
+        })),
+      })
+      // Brotli 5, not 11: a page a slide, mostly inlined fonts that do not compress — 3 % more bytes, a
+      // twentieth of the time.
+      return compressFiles(staging, [
+        ...written,
+        join(staging, '404.html'),
+      ], { brotliQuality: 5, cacheDir: compressCache })
+    }
+    // While Chromium prints: the pages a slide (from the print page as the PDFs see it), the reading
+    // view (from the slides PDF) and the contact sheet (from its images), each awaited below.
+    let pages: Promise<string[]> | undefined
+    let reading: Promise<ReadingViewResult> | undefined
+    let sheet: Promise<number> | undefined
+    const browser = await launching
+    try {
+      const exported = await exportFromSite({
+        siteDir: staging,
+        base,
+        deck,
+        browser,
+        outDir: exportsDir,
+        inspect: async (page) => {
+          const printed = await capturePrinted(page, html)
+          pages = writePages(printed)
+          pages.catch(() => {})
+        },
+        onSlidesPdf: (slidesPdf) => {
+          reading = writeReadingView({
+            siteDir: staging,
+            base,
+            deck,
+            slidesPdf,
+            root,
+          })
+          reading.catch(() => {})
+          // All slides at a glance (README, authors).
+          sheet = reading.then(view => writeContactSheet({
+            images: view.images,
+            out: join(exportsDir, 'overview.png'),
+            browser,
+          }))
+          sheet.catch(() => {})
+        },
+        allowRemote: options.allowRemote,
+      })
+      // The site links to the slides and the attendee handout; the speaker handout stays in exports/.
+      for (const file of exported.files.filter(f => SITE_PDFS.includes(basename(f))))
+        copyFileSync(file, join(staging, basename(file)))
+      writeFileSync(join(staging, 'og-image.png'), exported.cover!)
+      await sheet
+    }
+    finally {
+      await browser.close()
+    }
+    const view = await reading!
+    if (view.uncovered.length)
+      console.warn(`reading view: Deck Sans lacks ${view.uncovered.join('')} — they fall back to a system font; is the text in slides/, layouts/ or tools/reading.ts?`)
+    await pages
     for (const file of await compressing)
       renameSync(file, join(staging, relative(aside, file)))
     rmSync(aside, { recursive: true, force: true })
-    await compressFiles(staging, [
-      ...pages,
-      join(staging, '404.html'),
-      view.file,
-    ])
+    await compressFiles(staging, [view.file], { cacheDir: compressCache })
+    pruneCache(compressCache)
     console.log(`PDFs printed in ${((performance.now() - started) / 1000).toFixed(1)} s`)
     if (existsSync(out))
       rmSync(out, { recursive: true, force: true })
@@ -218,6 +262,7 @@ export async function buildSite(options: SiteOptions = {}) {
     console.log(`${options.withNotes ? 'presenter copy (with notes)' : 'site (no speaker notes)'} → ${out}`)
   }
   catch (error) {
+    await launching?.then(browser => browser.close(), () => {})
     rmSync(staging, { recursive: true, force: true })
     rmSync(`${staging}.compressed`, { recursive: true, force: true })
     throw error

@@ -6,16 +6,21 @@
  * `npm run overview` refreshes the README's copy, docs/overview.png, from the last build.
  */
 import type { Browser } from 'playwright-chromium'
-import { execFileSync } from 'node:child_process'
+import { execFile } from 'node:child_process'
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { promisify } from 'node:util'
 import { launchChromium } from './browser.ts'
 import { runCli, UsageError } from './cli.ts'
 import { writeAtomic } from './pdf.ts'
 
+const execFileAsync = promisify(execFile)
+
 export interface ContactSheetOptions {
-  pdf: string
+  /** The slides PDF, drawn here; or `images`, the slides already drawn (files, in slide order). */
+  pdf?: string
+  images?: string[]
   out: string
   columns?: number
   /** Thumbnail width in pixels. */
@@ -26,9 +31,13 @@ export interface ContactSheetOptions {
 /** Renders the sheet, writes it to `options.out` (atomically); returns the number of slides on it. */
 export async function writeContactSheet(options: ContactSheetOptions): Promise<number> {
   const { pdf, out, columns = 6, thumbWidth = 240 } = options
-  if (!existsSync(pdf))
+  if (pdf && !existsSync(pdf))
     throw new Error(`${pdf} not found — run \`npm run build\` first, or pass the slides PDF's path`)
-  const pages = renderPages(pdf, thumbWidth)
+  const pages = pdf
+    ? await renderPages(pdf, thumbWidth)
+    : (options.images ?? []).map(file => `data:image/${file.endsWith('.png')
+        ? 'png'
+        : 'jpeg'};base64,${readFileSync(file).toString('base64')}`)
   const browser = options.browser ?? await launchChromium()
   try {
     const page = await browser.newPage({
@@ -47,11 +56,11 @@ export async function writeContactSheet(options: ContactSheetOptions): Promise<n
   }
 }
 
-/** One PNG per page, `width` pixels wide, as data URLs in page order. */
-function renderPages(pdf: string, width: number): string[] {
+/** One PNG per page, `width` pixels wide, as data URLs in page order (in its own process: the build prints meanwhile). */
+async function renderPages(pdf: string, width: number): Promise<string[]> {
   const dir = mkdtempSync(join(tmpdir(), 'contact-sheet-'))
   try {
-    execFileSync('pdftoppm', [
+    await execFileAsync('pdftoppm', [
       '-png',
       '-scale-to-x',
       String(width),
@@ -59,9 +68,7 @@ function renderPages(pdf: string, width: number): string[] {
       '-1',
       pdf,
       join(dir, 'p'),
-    ], {
-      stdio: ['ignore', 'ignore', 'pipe'],
-    })
+    ])
     const number = (name: string) => Number(/-(\d+)\.png$/.exec(name)?.[1] ?? 0)
     return readdirSync(dir)
       .filter(name => name.endsWith('.png'))

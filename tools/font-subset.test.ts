@@ -5,7 +5,8 @@ import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import process from 'node:process'
 import { afterAll, describe, expect, it } from 'vitest'
-import { buildDeckFont, codePointsOf, deckTexts, formatUnicodeRange, inlineFaces, parseFontFaces, parseUnicodeRange, planSubsets, pruneCache } from './font-subset.ts'
+import { pruneCache } from './cache.ts'
+import { buildDeckFont, codePointsOf, deckTexts, formatUnicodeRange, inlineFaces, parseFontFaces, parseUnicodeRange, planSubsets } from './font-subset.ts'
 
 const require = createRequire(import.meta.url)
 const FONTSOURCE = dirname(require.resolve('@fontsource/noto-sans-sc/package.json'))

@@ -10,10 +10,11 @@ import type { Buffer } from 'node:buffer'
  * HarfBuzz keeps the name table, so PDFs still name the font NotoSansSC-….
  */
 import { createHash } from 'node:crypto'
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { dirname, join, relative, resolve } from 'node:path'
 import process from 'node:process'
+import { cached, hashOf } from './cache.ts'
 import { runCli } from './cli.ts'
 
 export type Range = [start: number, end: number]
@@ -245,7 +246,7 @@ export interface FaceUse {
  * once loaded: the page paints its text at once, in its own font, without a font request. The faces
  * keep their family and weight, and come after the site's stylesheet, so the browser prefers them for
  * these characters and fetches the site's files only for text the app adds later. Cut fonts are cached
- * in `cacheDir` by source file and characters.
+ * in `cacheDir` (tools/cache.ts) by source file and characters.
  */
 export async function inlineFaces(uses: FaceUse[], fileOf: (url: string) => string, cacheDir: string): Promise<string> {
   const rules: string[] = []
@@ -258,18 +259,8 @@ export async function inlineFaces(uses: FaceUse[], fileOf: (url: string) => stri
       ...new Set(use.chars),
     ].map(char => char.codePointAt(0)!).sort((a, b) => a - b)
     const range = formatUnicodeRange(codePoints)
-    const cached = join(cacheDir, `${createHash('sha256').update(source).update(range).digest('hex').slice(0, 20)}.woff2`)
-    let font: Buffer
-    if (existsSync(cached)) {
-      font = readFileSync(cached)
-      utimesSync(cached, new Date(), new Date()) // in use: kept by pruneCache
-    }
-    else {
-      font = await subsetFont(source, String.fromCodePoint(...codePoints), { targetFormat: 'woff2' })
-      mkdirSync(cacheDir, { recursive: true })
-      writeFileSync(`${cached}.tmp-${process.pid}`, font)
-      renameSync(`${cached}.tmp-${process.pid}`, cached)
-    }
+    const font = await cached(cacheDir, `${hashOf(source, range)}.woff2`, () =>
+      subsetFont(source, String.fromCodePoint(...codePoints), { targetFormat: 'woff2' }))
     const src = `src: url(data:font/woff2;base64,${font.toString('base64')}) format("woff2");`
     rules.push(use.rule
       .replace(/src:[^;]*;/, () => src)
@@ -277,18 +268,6 @@ export async function inlineFaces(uses: FaceUse[], fileOf: (url: string) => stri
       .replace(/\}\s*$/, ` unicode-range: ${range}; font-display: block; }`))
   }
   return rules.join('\n')
-}
-
-/** Removes cached fonts no build has used for `days` days (each slide edit leaves a few behind). */
-export function pruneCache(cacheDir: string, days = 30) {
-  if (!existsSync(cacheDir))
-    return
-  const before = Date.now() - days * 86_400_000
-  for (const name of readdirSync(cacheDir)) {
-    const file = join(cacheDir, name)
-    if (statSync(file).mtimeMs < before)
-      rmSync(file, { force: true })
-  }
 }
 
 if (import.meta.main) {

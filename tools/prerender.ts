@@ -24,7 +24,8 @@ import { escapeHtml } from '@vue/shared'
 import { PRESENTER_BEACON_FRESH_MS, PRESENTER_BEACON_KEY } from '../composables/presenterBeacon.ts'
 import { READING_BANNER_CLASS, READING_BANNER_FONT, READING_BANNER_TEXT } from '../composables/readingBanner.ts'
 import { socialMeta } from './build.ts'
-import { inlineFaces, pruneCache } from './font-subset.ts'
+import { pruneCache } from './cache.ts'
+import { inlineFaces } from './font-subset.ts'
 import { SLIDEV } from './slidev-internals.ts'
 
 export interface PrintedSlide {
