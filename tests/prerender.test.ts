@@ -2,8 +2,9 @@ import type { Buffer } from 'node:buffer'
 import type { Page } from 'playwright-chromium'
 import type { Deck } from '../tools/deck.ts'
 import type { Session } from './browser.ts'
-import { existsSync, readFileSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { brotliDecompressSync, gunzipSync } from 'node:zlib'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { watchPage } from '../tools/browser.ts'
 import { readDeck } from '../tools/deck.ts'
@@ -89,6 +90,18 @@ describe('a prerendered page per slide', () => {
     const other = await (await fetch(`${session.server.url}presenter/3`)).text()
     expect(other).toBe(readFileSync(join(site.dir, '404.html'), 'utf8'))
     expect(other).not.toContain('deck-prerender')
+  })
+
+  it('every precompressed file (.br, .gz) holds exactly the file beside it', () => {
+    const compressed = readdirSync(site.dir, { recursive: true, encoding: 'utf8' }).filter(f => /\.(?:br|gz)$/.test(f))
+    expect(compressed.length).toBeGreaterThan(2 * deck.slides.length)
+    for (const file of compressed) {
+      const bytes = readFileSync(join(site.dir, file))
+      const original = readFileSync(join(site.dir, file.replace(/\.(?:br|gz)$/, '')))
+      expect(file.endsWith('.br')
+        ? brotliDecompressSync(bytes).equals(original)
+        : gunzipSync(bytes).equals(original), file).toBe(true)
+    }
   })
 
   it('without JavaScript, every sampled slide URL shows its title, its text and links to its neighbours and the PDFs', async () => {

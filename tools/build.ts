@@ -164,7 +164,12 @@ export async function buildSite(options: SiteOptions = {}) {
     const index = join(staging, 'index.html')
     const aside = `${staging}.compressed`
     const compressCache = join(root, 'node_modules/.cache/deck-compressed')
-    const compressing = compressFiles(staging, compressibleFiles(staging).filter(f => f !== index), { into: aside, cacheDir: compressCache })
+    // index.html and 404.html are written again below (writePages), and compressed then.
+    const shells = [
+      index,
+      join(staging, '404.html'),
+    ]
+    const compressing = compressFiles(staging, compressibleFiles(staging).filter(f => !shells.includes(f)), { into: aside, cacheDir: compressCache })
     compressing.catch(() => {}) // awaited below; a failed export must not also report this
     const html = socialMeta(readFileSync(index, 'utf8'), {
       title: deck.title,

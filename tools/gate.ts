@@ -382,7 +382,9 @@ function installInspector(config: InspectorConfig, parseRange: typeof parseUnico
             const weight = pickWeight([
               ...new Set(faces.map(f => f.weight)),
             ], wanted)
-            used = { family, face: faces.find(f => f.weight === weight)!.face }
+            // Faces whose ranges overlap are tried last-declared first (CSS Fonts 4 §4.5): a
+            // prerendered page's own faces come after the site's stylesheet.
+            used = { family, face: faces.findLast(f => f.weight === weight)!.face }
             break
           }
         }
