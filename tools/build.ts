@@ -206,7 +206,7 @@ export async function buildSite(options: SiteOptions = {}) {
       ], { brotliQuality: 5, cacheDir: compressCache })
     }
     // While Chromium prints: the pages a slide (from the print page as the PDFs see it), the reading
-    // view (from the slides PDF) and the contact sheet (from its images), each awaited below.
+    // view and the contact sheet (both drawn from the slides PDF), each awaited below.
     let pages: Promise<string[]> | undefined
     let reading: Promise<ReadingViewResult> | undefined
     let sheet: Promise<number> | undefined
@@ -233,11 +233,11 @@ export async function buildSite(options: SiteOptions = {}) {
           })
           reading.catch(() => {})
           // All slides at a glance (README, authors).
-          sheet = reading.then(view => writeContactSheet({
-            images: view.images,
+          sheet = writeContactSheet({
+            pdf: slidesPdf,
             out: join(exportsDir, 'overview.png'),
             browser,
-          }))
+          })
           sheet.catch(() => {})
         },
         allowRemote: options.allowRemote,

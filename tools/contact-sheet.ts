@@ -18,9 +18,7 @@ import { writeAtomic } from './pdf.ts'
 const execFileAsync = promisify(execFile)
 
 export interface ContactSheetOptions {
-  /** The slides PDF, drawn here; or `images`, the slides already drawn (files, in slide order). */
-  pdf?: string
-  images?: string[]
+  pdf: string
   out: string
   columns?: number
   /** Thumbnail width in pixels. */
@@ -31,13 +29,9 @@ export interface ContactSheetOptions {
 /** Renders the sheet, writes it to `options.out` (atomically); returns the number of slides on it. */
 export async function writeContactSheet(options: ContactSheetOptions): Promise<number> {
   const { pdf, out, columns = 6, thumbWidth = 240 } = options
-  if (pdf && !existsSync(pdf))
+  if (!existsSync(pdf))
     throw new Error(`${pdf} not found — run \`npm run build\` first, or pass the slides PDF's path`)
-  const pages = pdf
-    ? await renderPages(pdf, thumbWidth)
-    : (options.images ?? []).map(file => `data:image/${file.endsWith('.png')
-        ? 'png'
-        : 'jpeg'};base64,${readFileSync(file).toString('base64')}`)
+  const pages = await renderPages(pdf, thumbWidth)
   const browser = options.browser ?? await launchChromium()
   try {
     const page = await browser.newPage({

@@ -33,8 +33,6 @@ export interface ReadingViewOptions {
 
 export interface ReadingViewResult {
   file: string
-  /** The slide images, in slide order (the build's contact sheet is made from them). */
-  images: string[]
   /** Characters of the page that Deck Sans lacks (they would fall back to a system font). */
   uncovered: string[]
 }
@@ -241,7 +239,6 @@ ${url
   writeFileSync(file, html)
   return {
     file,
-    images: images.map(name => join(dir, 'slides', name)),
     uncovered: uncoveredCharacters(fonts, visibleText(html)),
   }
 }
