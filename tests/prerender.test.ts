@@ -143,10 +143,11 @@ describe('a prerendered page per slide', () => {
     await context.close()
   })
 
-  it('draws each sampled page, reading banner included, in fonts inlined in the page: no font file is fetched', async () => {
+  it('draws each sampled page, reading banner included, in fonts inlined in the page: no font file fetched, no layout shift', async () => {
     const page = await session.browser.newPage({
       viewport: { width: 412, height: 823 },
     })
+    const shifts = await recordShifts(page)
     const fetched: string[] = []
     page.on('request', request => request.resourceType() === 'font' && !request.url().startsWith('data:') && fetched.push(request.url()))
     for (const no of sample()) {
@@ -158,6 +159,8 @@ describe('a prerendered page per slide', () => {
       })
       expect(faces.length, `slide ${no}`).toBeGreaterThan(0)
       expect(faces.filter(([, status]) => status !== 'loaded'), `slide ${no}`).toEqual([])
+      // Shown once its fonts are in: nothing rewraps or moves.
+      expect(await shifts(), `slide ${no}`).toBeLessThan(0.001)
     }
     expect(fetched).toEqual([])
     await page.close()

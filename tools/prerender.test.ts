@@ -138,6 +138,14 @@ describe('writeSlidePages', () => {
   })
 })
 
+describe('loading a page\'s own fonts before it shows', () => {
+  it('hides the slide until they are loaded, with JavaScript only', () => {
+    const page = build('').read('2.html')
+    expect(page).toContain('.deck-fonts-loading #deck-prerender>*{visibility:hidden}')
+    expect(page).toMatch(/classList\.add\('deck-fonts-loading'\)/)
+  })
+})
+
 describe('page text helpers', () => {
   it('titles a slide page "slide — talk", and the cover by the talk alone', () => {
     expect(pageTitle('热迁移', '讲座')).toBe('热迁移 — 讲座')

@@ -248,7 +248,18 @@ function overlayCss(width: number, height: number) {
   return `#deck-prerender{position:fixed;inset:0;z-index:2147483000;overflow:hidden;background:#000;--deck-nav:0px;--deck-scale:min(calc(100vw / ${width}px),calc((100vh - var(--deck-nav)) / ${height}px))}
 #deck-prerender>.deck-slide{position:absolute;left:50%;top:calc(50% - var(--deck-nav) / 2);width:${width}px;height:${height}px;overflow:hidden;transform:translate(-50%,-50%) scale(var(--deck-scale));--slidev-slide-scale:var(--deck-scale)}
 #deck-prerender nav{position:absolute;left:0;right:0;bottom:0;min-height:var(--deck-nav);display:flex;flex-wrap:wrap;gap:.25rem 1.25rem;align-items:center;justify-content:center;padding:.5rem 1rem;font:16px/1.5 'Deck Sans','Noto Sans SC','Noto Sans',sans-serif;color:#fff}
-#deck-prerender nav a{color:#fff;text-decoration:underline;padding:.5rem 0}`
+#deck-prerender nav a{color:#fff;text-decoration:underline;padding:.5rem 0}
+.deck-fonts-loading #deck-prerender>*{visibility:hidden}`
+}
+
+/**
+ * The page's own fonts are data: URLs, so they load at once — but after the first layout, which used
+ * fallback metrics: text would wrap anew and move. The slide stays hidden until they are in (1.5 s at
+ * most); without JavaScript it shows at once. They are the last `count` faces of the document (their
+ * <style> follows every stylesheet): loading only those fetches nothing.
+ */
+function fontsScript(count: number) {
+  return `<script>(()=>{const r=document.documentElement,done=()=>r.classList.remove('deck-fonts-loading');r.classList.add('deck-fonts-loading');Promise.all([...document.fonts].slice(-${count}).map(f=>f.load())).then(done,done);setTimeout(done,1500)})()</script>`
 }
 
 /** Before first paint: dark or light as Slidev will choose, and the scale where CSS cannot compute it. */
@@ -334,6 +345,7 @@ export function writeSlidePages(options: SlidePagesOptions): string[] {
       `<style>${fontCss.get(printed.no) ?? ''}\n${overlayCss(width, height)}</style>`,
       `<noscript><style>#deck-prerender{--deck-nav:5.5rem}</style></noscript>`,
       headScript(colorSchema, width, height),
+      fontsScript(fontCss.get(printed.no)?.match(/@font-face/g)?.length ?? 0),
     ].filter(Boolean).join('\n')
     const previous = deck.slides[printed.no - 2]
     const next = deck.slides[printed.no]
