@@ -259,6 +259,8 @@ function overlayCss(width: number, height: number) {
  * <style> follows every stylesheet): loading only those fetches nothing.
  */
 function fontsScript(count: number) {
+  if (!count)
+    return ''
   return `<script>(()=>{const r=document.documentElement,done=()=>r.classList.remove('deck-fonts-loading');r.classList.add('deck-fonts-loading');Promise.all([...document.fonts].slice(-${count}).map(f=>f.load())).then(done,done);setTimeout(done,1500)})()</script>`
 }
 
