@@ -1,9 +1,10 @@
 /** What the browser tests share: a served copy of the test build. Pages record trouble with `watchPage` (tools/browser.ts). */
-import type { Browser } from 'playwright-chromium'
+import type { Browser, Page } from 'playwright-chromium'
 import type { StaticServer } from '../tools/serve.ts'
 import { inject } from 'vitest'
 import { launchChromium } from '../tools/browser.ts'
 import { serveStatic } from '../tools/serve.ts'
+import { SLIDEV } from '../tools/slidev-internals.ts'
 
 export const site = inject('site')
 
@@ -24,4 +25,12 @@ export async function openSite(): Promise<Session> {
       await server.close()
     },
   }
+}
+
+/** Where the running app's navigation is (Slidev's context, reached through Vue's app on #app). */
+export function navState(page: Page): Promise<{ no: number, clicks: number, clicksTotal: number }> {
+  return page.evaluate((S) => {
+    const nav = (document.querySelector(S.appRoot) as any)[S.vueApp]._context.provides[S.contextKey].nav
+    return { no: nav.currentSlideNo, clicks: nav.clicks, clicksTotal: nav.clicksTotal }
+  }, SLIDEV)
 }

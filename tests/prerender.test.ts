@@ -10,7 +10,7 @@ import { watchPage } from '../tools/browser.ts'
 import { readDeck } from '../tools/deck.ts'
 import { pageTitle, startApp } from '../tools/prerender.ts'
 import { SLIDEV } from '../tools/slidev-internals.ts'
-import { openSite, site } from './browser.ts'
+import { navState, openSite, site } from './browser.ts'
 
 let session: Session
 let deck: Deck
@@ -188,12 +188,9 @@ describe('a prerendered page per slide', () => {
         expect(Math.abs(takenOver[key] - box[key]), key).toBeLessThan(0.5)
       expect(await pixelDifference(page, before, after)).toBeLessThan(0.005)
       expect(await shifts()).toBeLessThan(0.001)
-      const position = await page.evaluate((S) => {
-        const nav = (document.querySelector(S.appRoot) as any)[S.vueApp]._context.provides[S.contextKey].nav
-        return [nav.currentSlideNo, nav.clicks, nav.clicksTotal]
-      }, SLIDEV)
-      expect(position[0]).toBe(no)
-      expect(position[1]).toBe(position[2])
+      const position = await navState(page)
+      expect(position.no).toBe(no)
+      expect(position.clicks).toBe(position.clicksTotal)
       expect(trouble).toEqual([])
       await page.close()
     }
@@ -208,7 +205,7 @@ describe('a prerendered page per slide', () => {
     await page.goto(`${session.server.url}${no}?clicks=1`, { waitUntil: 'networkidle' })
     await page.waitForFunction(S => (document.querySelector(S.appRoot) as any)[S.vueApp], SLIDEV)
     expect(await page.locator('#deck-prerender').count()).toBe(0)
-    expect(await page.evaluate(S => (document.querySelector(S.appRoot) as any)[S.vueApp]._context.provides[S.contextKey].nav.clicks, SLIDEV)).toBe(1)
+    expect((await navState(page)).clicks).toBe(1)
 
     await page.goto(`${session.server.url}${no}`, { waitUntil: 'networkidle' })
     await page.keyboard.press('ArrowRight')

@@ -4,8 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { watchPage } from '../tools/browser.ts'
 import { readDeck } from '../tools/deck.ts'
 import { startApp } from '../tools/prerender.ts'
-import { SLIDEV } from '../tools/slidev-internals.ts'
-import { openSite } from './browser.ts'
+import { navState, openSite } from './browser.ts'
 
 let session: Session
 let total: number
@@ -17,11 +16,9 @@ beforeAll(async () => {
 afterAll(() => session?.close())
 
 /** Where Slidev's navigation is: the slide number and click step (chapter dividers have alias URLs like /memory). */
-function position(page: Page): Promise<string> {
-  return page.evaluate((S) => {
-    const nav = (document.querySelector(S.appRoot) as any)[S.vueApp]._context.provides[S.contextKey].nav
-    return `${nav.currentSlideNo}:${nav.clicks}`
-  }, SLIDEV)
+async function position(page: Page): Promise<string> {
+  const nav = await navState(page)
+  return `${nav.no}:${nav.clicks}`
 }
 
 /** Press → until nothing moves any more; returns the slide numbers seen, in order. */

@@ -163,7 +163,9 @@ export async function buildSite(options: SiteOptions = {}) {
     started = performance.now()
     const index = join(staging, 'index.html')
     const aside = `${staging}.compressed`
+    // Reused by the next build (tools/cache.ts), pruned at the end of this one.
     const compressCache = join(root, 'node_modules/.cache/deck-compressed')
+    const pageFontCache = join(root, 'node_modules/.cache/deck-fonts/pages')
     // index.html and 404.html are written again below (writePages), and compressed then.
     const shells = [
       index,
@@ -182,7 +184,7 @@ export async function buildSite(options: SiteOptions = {}) {
     const exportsDir = options.exportsDir ?? 'exports'
     /** Every slide URL gets its own page (index.html is slide 1's); 404.html is the bare app, so /presenter reloads. */
     const writePages = async (printed: PrintedSlide[]) => {
-      const fontCss = await pageFonts(printed, staging, base, join(root, 'node_modules/.cache/deck-fonts/pages'))
+      const fontCss = await pageFonts(printed, staging, base, pageFontCache)
       writeFileSync(join(staging, '404.html'), html)
       const written = writeSlidePages({
         siteDir: staging,
@@ -260,6 +262,7 @@ export async function buildSite(options: SiteOptions = {}) {
     rmSync(aside, { recursive: true, force: true })
     await compressFiles(staging, [view.file], { cacheDir: compressCache })
     pruneCache(compressCache)
+    pruneCache(pageFontCache)
     console.log(`PDFs printed in ${((performance.now() - started) / 1000).toFixed(1)} s`)
     if (existsSync(out))
       rmSync(out, { recursive: true, force: true })

@@ -24,7 +24,6 @@ import { escapeHtml } from '@vue/shared'
 import { PRESENTER_BEACON_FRESH_MS, PRESENTER_BEACON_KEY } from '../composables/presenterBeacon.ts'
 import { READING_BANNER_CLASS, READING_BANNER_FONT, READING_BANNER_TEXT } from '../composables/readingBanner.ts'
 import { socialMeta } from './build.ts'
-import { pruneCache } from './cache.ts'
 import { inlineFaces } from './font-subset.ts'
 import { SLIDEV } from './slidev-internals.ts'
 
@@ -116,7 +115,9 @@ export async function capturePrinted(page: Page, shell: string): Promise<Printed
       }
     }
     type Uses = Map<string, { url: string, rule: string, chars: Set<string> }>
-    function use(used: Uses, text: string, families: string[], weight: number) {
+    function use(used: Uses, text: string, style: CSSStyleDeclaration) {
+      const families = familiesOf(style)
+      const weight = Number(style.fontWeight) || 400
       // A space is drawn with a face too; both cases of Latin letters, as CSS may transform the case.
       for (const char of new Set(text.replace(/\s+/g, ' ').replace(/[a-z]/gi, c => c.toLowerCase() + c.toUpperCase()))) {
         const face = faceFor(families, weight, char.codePointAt(0)!)
@@ -138,8 +139,7 @@ export async function capturePrinted(page: Page, shell: string): Promise<Printed
       const probe = document.createElement('span')
       probe.style.font = part.font
       document.body.append(probe)
-      const style = getComputedStyle(probe)
-      use(aroundSlide, part.text, familiesOf(style), Number(style.fontWeight) || 400)
+      use(aroundSlide, part.text, getComputedStyle(probe))
       probe.remove()
     }
     function fontsOf(root: Element) {
@@ -155,8 +155,7 @@ export async function capturePrinted(page: Page, shell: string): Promise<Printed
         const parent = node.parentElement
         if (!parent || !node.textContent)
           continue
-        const style = getComputedStyle(parent)
-        use(used, node.textContent, familiesOf(style), Number(style.fontWeight) || 400)
+        use(used, node.textContent, getComputedStyle(parent))
       }
       // Text that CSS draws: content: "→" of ::before and ::after.
       for (const element of root.querySelectorAll('*')) {
@@ -166,7 +165,7 @@ export async function capturePrinted(page: Page, shell: string): Promise<Printed
             ...style.content.matchAll(/"((?:[^"\\]|\\.)*)"/g),
           ].map(m => m[1]).join('')
           if (text)
-            use(used, text, familiesOf(style), Number(style.fontWeight) || 400)
+            use(used, text, style)
         }
       }
       return [
@@ -213,7 +212,6 @@ export async function pageFonts(slides: PrintedSlide[], siteDir: string, base: s
   const css = new Map<number, string>()
   for (const slide of slides)
     css.set(slide.no, await inlineFaces(slide.fonts, fileOf, cacheDir))
-  pruneCache(cacheDir)
   return css
 }
 
