@@ -27,10 +27,19 @@ export async function openSite(): Promise<Session> {
   }
 }
 
-/** Where the running app's navigation is (Slidev's context, reached through Vue's app on #app). */
-export function navState(page: Page): Promise<{ no: number, clicks: number, clicksTotal: number }> {
-  return page.evaluate((S) => {
-    const nav = (document.querySelector(S.appRoot) as any)[S.vueApp]._context.provides[S.contextKey].nav
-    return { no: nav.currentSlideNo, clicks: nav.clicks, clicksTotal: nav.clicksTotal }
-  }, SLIDEV)
+/**
+ * Where the running app's navigation is (Slidev's context, reached through Vue's app on #app). Waits for the app:
+ * on a busy machine it mounts seconds after the network goes idle.
+ */
+export async function navState(page: Page): Promise<{ no: number, clicks: number, clicksTotal: number }> {
+  const state = await page.waitForFunction((S) => {
+    const nav = (document.querySelector(S.appRoot) as any)?.[S.vueApp]?._context.provides[S.contextKey]?.nav
+    return nav && { no: nav.currentSlideNo, clicks: nav.clicks, clicksTotal: nav.clicksTotal }
+  }, SLIDEV, { timeout: 60_000 })
+  try {
+    return await state.jsonValue()
+  }
+  finally {
+    await state.dispose()
+  }
 }

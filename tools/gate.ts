@@ -470,6 +470,18 @@ function installInspector(config: InspectorConfig, parseRange: typeof parseUnico
 /** The init script: the inspector with its configuration and the shared unicode-range parser. */
 const INSPECTOR_SCRIPT = `(${installInspector.toString()})(${JSON.stringify({ slidev: SLIDEV, tolerance: TOLERANCE_PX, cjkFonts: CJK_FONTS } satisfies InspectorConfig)}, ${parseUnicodeRange.toString()})`
 
+/**
+ * Loads the site and waits for the app: a prerendered page paints and the network goes idle before Slidev has
+ * mounted, and on a busy machine the gap is seconds.
+ */
+async function openDeck(page: Page, load: () => Promise<unknown>): Promise<void> {
+  await load()
+  await page.waitForFunction(() => window.__deckGate?.total(), undefined, { timeout: 60_000 })
+    .catch((error: Error) => {
+      throw new Error(`the app did not start on ${page.url()} within 60 s (${error.message.split('\n')[0]}): open it in a browser and look at the console`)
+    })
+}
+
 function goTo(page: Page, no: number, clicks: number): Promise<NavState> {
   return page.evaluate(([no, clicks]) => window.__deckGate!.goTo(no, clicks), [no, clicks] as const)
 }
@@ -519,12 +531,12 @@ async function gateMode(context: BrowserContext, run: ModeRun): Promise<{ seen: 
   })
   await page.addInitScript({ content: INSPECTOR_SCRIPT })
   // A query string starts the app at once, not on the first key or pointer move (tools/prerender.ts).
-  await page.goto(`${url}1?clicks=0`, { waitUntil: 'networkidle' })
+  await openDeck(page, () => page.goto(`${url}1?clicks=0`, { waitUntil: 'networkidle' }))
   const isDark = (): Promise<boolean> => page.evaluate(() => document.documentElement.classList.contains('dark'))
   if (await isDark() !== (mode === 'dark')) {
     // colorSchema `auto` follows prefers-color-scheme; if that did not take, pin Slidev's own switch and reload.
     await page.evaluate(([key, m]) => localStorage.setItem(key, m), [SLIDEV.colorSchemaStorage, mode] as const)
-    await page.reload({ waitUntil: 'networkidle' })
+    await openDeck(page, () => page.reload({ waitUntil: 'networkidle' }))
     if (await isDark() !== (mode === 'dark')) {
       await page.evaluate(d => document.documentElement.classList.toggle('dark', d), mode === 'dark')
       notes.push(`${mode}: html.dark did not follow the color scheme; toggled the class by hand`)
@@ -667,9 +679,8 @@ export async function runGate(options: GateOptions): Promise<GateResult> {
     const probe = await browser.newPage()
     await watchPage(probe, { allowRemote: options.allowRemote })
     await probe.addInitScript({ content: INSPECTOR_SCRIPT })
-    await probe.goto(`${server.url}1?clicks=0`, { waitUntil: 'domcontentloaded' })
-    const total = await probe.waitForFunction(() => window.__deckGate?.total())
-      .then(async handle => Number(await handle.jsonValue()))
+    await openDeck(probe, () => probe.goto(`${server.url}1?clicks=0`, { waitUntil: 'domcontentloaded' }))
+    const total = Number(await probe.evaluate(() => window.__deckGate!.total()))
     await probe.close()
     const seen: Seen[] = []
     if (total !== slides.length) {
