@@ -24,7 +24,7 @@ import { escapeHtml } from '@vue/shared'
 import { PRESENTER_BEACON_FRESH_MS, PRESENTER_BEACON_KEY } from '../composables/presenterBeacon.ts'
 import { READING_BANNER_CLASS, READING_BANNER_FONT, READING_BANNER_TEXT } from '../composables/readingBanner.ts'
 import { socialMeta } from './build.ts'
-import { inlineFaces } from './font-subset.ts'
+import { inlineFaces, parseUnicodeRange } from './font-subset.ts'
 import { SLIDEV } from './slidev-internals.ts'
 
 export interface PrintedSlide {
@@ -53,142 +53,137 @@ export async function capturePrinted(page: Page, shell: string): Promise<Printed
   const shellStyles = [
     ...shell.matchAll(/<link rel="stylesheet"[^>]* href="([^"]+)"/g),
   ].map(m => m[1])
-  return page.evaluate(([shellStyles, pageParts]) => {
-    const sheets = Array.from(document.styleSheets).filter(s => s.href && !shellStyles.includes(new URL(s.href).pathname))
-    const rulesOf = (list: CSSRuleList): CSSRule[] => Array.from(list).flatMap(r => 'cssRules' in r && !(r instanceof CSSStyleRule)
-      ? rulesOf((r as CSSGroupingRule).cssRules)
-      : [r])
-    const selectorsOf = new Map(sheets.map(s => [
-      s,
-      rulesOf(s.cssRules)
-        .filter((r): r is CSSStyleRule => r instanceof CSSStyleRule)
-      // Pseudo-elements never match querySelector; the element they hang on does.
-        .map(r => r.selectorText.replace(/::?(?:before|after|marker|placeholder|selection)\b/g, '')),
+  // Serialized with the shared unicode-range parser, as tools/gate.ts does: the page sees only its arguments.
+  return page.evaluate(`(${readPrintPage})(${JSON.stringify(shellStyles)}, ${JSON.stringify(PAGE_PARTS)}, ${parseUnicodeRange})`) as Promise<PrintedSlide[]>
+}
+
+/** Runs in the print page: every slide's markup, text, stylesheets and the faces its characters are drawn with. */
+function readPrintPage(shellStyles: string[], pageParts: typeof PAGE_PARTS, parseRange: typeof parseUnicodeRange): PrintedSlide[] {
+  const sheets = Array.from(document.styleSheets).filter(s => s.href && !shellStyles.includes(new URL(s.href).pathname))
+  const rulesOf = (list: CSSRuleList): CSSRule[] => Array.from(list).flatMap(r => 'cssRules' in r && !(r instanceof CSSStyleRule)
+    ? rulesOf((r as CSSGroupingRule).cssRules)
+    : [r])
+  const selectorsOf = new Map(sheets.map(s => [
+    s,
+    rulesOf(s.cssRules)
+      .filter((r): r is CSSStyleRule => r instanceof CSSStyleRule)
+    // Pseudo-elements never match querySelector; the element they hang on does.
+      .map(r => r.selectorText.replace(/::?(?:before|after|marker|placeholder|selection)\b/g, '')),
+  ]))
+  const matches = (root: Element, selector: string) => {
+    try {
+      return !!root.querySelector(selector)
+    }
+    catch {
+      return false
+    }
+  }
+  // Every @font-face of every sheet: which file draws which characters in which family and weight.
+  const faces = Array.from(document.styleSheets).flatMap((s) => {
+    try {
+      return rulesOf(s.cssRules)
+    }
+    catch {
+      return []
+    }
+  }).filter((r): r is CSSFontFaceRule => r instanceof CSSFontFaceRule).map((r) => {
+    const url = r.style.getPropertyValue('src').match(/url\("?([^")]+\.woff2)"?\)/)?.[1]
+    const ranges = parseRange(r.style.getPropertyValue('unicode-range') || 'U+0-10FFFF')
+    const path = url && new URL(url, r.parentStyleSheet?.href ?? location.href).pathname
+    return {
+      family: r.style.getPropertyValue('font-family').replace(/["']/g, '').trim().toLowerCase(),
+      weight: Number(r.style.getPropertyValue('font-weight')) || 400,
+      url: path,
+      rule: r.cssText.replace(/src:[^;]*;/, `src: url("${path}") format("woff2");`),
+      ranges,
+    }
+  })
+  const familiesOf = (style: CSSStyleDeclaration) => style.fontFamily.split(',').map(f => f.replace(/["']/g, '').trim().toLowerCase())
+  // The browser takes the first family with a face covering the character, nearest weight.
+  function faceFor(families: string[], weight: number, code: number) {
+    for (const family of families) {
+      const candidates = faces.filter(f => f.family === family && f.ranges.some(([lo, hi]) => code >= lo && code <= hi))
+      if (candidates.length) {
+        return candidates.reduce((a, b) => Math.abs(b.weight - weight) < Math.abs(a.weight - weight)
+          ? b
+          : a)
+      }
+    }
+  }
+  type Uses = Map<string, { url: string, rule: string, chars: Set<string> }>
+  function use(used: Uses, text: string, style: CSSStyleDeclaration) {
+    const families = familiesOf(style)
+    const weight = Number(style.fontWeight) || 400
+    // A space is drawn with a face too; both cases of Latin letters, as CSS may transform the case.
+    for (const char of new Set(text.replace(/\s+/g, ' ').replace(/[a-z]/gi, c => c.toLowerCase() + c.toUpperCase()))) {
+      const face = faceFor(families, weight, char.codePointAt(0)!)
+      if (!face?.url)
+        continue
+      if (!used.has(face.url)) {
+        used.set(face.url, {
+          url: face.url,
+          rule: face.rule,
+          chars: new Set(),
+        })
+      }
+      used.get(face.url)!.chars.add(char)
+    }
+  }
+  // Text every page shows beside its slide, in the font given.
+  const aroundSlide: Uses = new Map()
+  for (const part of pageParts) {
+    const probe = document.createElement('span')
+    probe.style.font = part.font
+    document.body.append(probe)
+    use(aroundSlide, part.text, getComputedStyle(probe))
+    probe.remove()
+  }
+  function fontsOf(root: Element) {
+    const used: Uses = new Map([...aroundSlide].map(([url, face]) => [
+      url,
+      {
+        ...face,
+        chars: new Set(face.chars),
+      },
     ]))
-    const matches = (root: Element, selector: string) => {
-      try {
-        return !!root.querySelector(selector)
-      }
-      catch {
-        return false
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT)
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const parent = node.parentElement
+      if (!parent || !node.textContent)
+        continue
+      use(used, node.textContent, getComputedStyle(parent))
+    }
+    // Text that CSS draws: content: "→" of ::before and ::after.
+    for (const element of root.querySelectorAll('*')) {
+      for (const pseudo of ['::before', '::after']) {
+        const style = getComputedStyle(element, pseudo)
+        const text = [
+          ...style.content.matchAll(/"((?:[^"\\]|\\.)*)"/g),
+        ].map(m => m[1]).join('')
+        if (text)
+          use(used, text, style)
       }
     }
-    // Every @font-face of every sheet: which file draws which characters in which family and weight.
-    const faces = Array.from(document.styleSheets).flatMap((s) => {
-      try {
-        return rulesOf(s.cssRules)
-      }
-      catch {
-        return []
-      }
-    }).filter((r): r is CSSFontFaceRule => r instanceof CSSFontFaceRule).map((r) => {
-      const url = r.style.getPropertyValue('src').match(/url\("?([^")]+\.woff2)"?\)/)?.[1]
-      const ranges = (r.style.getPropertyValue('unicode-range') || 'U+0-10FFFF').split(',').map((part) => {
-        const [from, to] = part.trim().replace(/^U\+/i, '').split('-')
-        const low = Number.parseInt(from.replace(/\?/g, '0'), 16)
-        return [
-          low,
-          to
-            ? Number.parseInt(to, 16)
-            : Number.parseInt(from.replace(/\?/g, 'F'), 16),
-        ]
-      })
-      const path = url && new URL(url, r.parentStyleSheet?.href ?? location.href).pathname
-      return {
-        family: r.style.getPropertyValue('font-family').replace(/["']/g, '').trim().toLowerCase(),
-        weight: Number(r.style.getPropertyValue('font-weight')) || 400,
-        url: path,
-        rule: r.cssText.replace(/src:[^;]*;/, `src: url("${path}") format("woff2");`),
-        ranges,
-      }
-    })
-    const familiesOf = (style: CSSStyleDeclaration) => style.fontFamily.split(',').map(f => f.replace(/["']/g, '').trim().toLowerCase())
-    // The browser takes the first family with a face covering the character, nearest weight.
-    function faceFor(families: string[], weight: number, code: number) {
-      for (const family of families) {
-        const candidates = faces.filter(f => f.family === family && f.ranges.some(([lo, hi]) => code >= lo && code <= hi))
-        if (candidates.length) {
-          return candidates.reduce((a, b) => Math.abs(b.weight - weight) < Math.abs(a.weight - weight)
-            ? b
-            : a)
-        }
-      }
+    return [
+      ...used.values(),
+    ].map(face => ({
+      url: face.url,
+      rule: face.rule,
+      chars: [...face.chars].sort().join(''),
+    }))
+  }
+  return Array.from(document.querySelectorAll('.print-slide-container'), (container) => {
+    const slide = container.querySelector('.slidev-page') as HTMLElement
+    return {
+      no: Number(slide.dataset.slidevNo),
+      html: container.innerHTML,
+      // innerText: the text as shown (no <style> contents, hidden parts left out).
+      // eslint-disable-next-line unicorn/prefer-dom-node-text-content
+      text: slide.innerText.replace(/\s+/g, ' ').trim(),
+      styles: sheets.filter(s => selectorsOf.get(s)!.some(sel => matches(container, sel))).map(s => new URL(s.href!).pathname),
+      fonts: fontsOf(container),
     }
-    type Uses = Map<string, { url: string, rule: string, chars: Set<string> }>
-    function use(used: Uses, text: string, style: CSSStyleDeclaration) {
-      const families = familiesOf(style)
-      const weight = Number(style.fontWeight) || 400
-      // A space is drawn with a face too; both cases of Latin letters, as CSS may transform the case.
-      for (const char of new Set(text.replace(/\s+/g, ' ').replace(/[a-z]/gi, c => c.toLowerCase() + c.toUpperCase()))) {
-        const face = faceFor(families, weight, char.codePointAt(0)!)
-        if (!face?.url)
-          continue
-        if (!used.has(face.url)) {
-          used.set(face.url, {
-            url: face.url,
-            rule: face.rule,
-            chars: new Set(),
-          })
-        }
-        used.get(face.url)!.chars.add(char)
-      }
-    }
-    // Text every page shows beside its slide, in the font given.
-    const aroundSlide: Uses = new Map()
-    for (const part of pageParts) {
-      const probe = document.createElement('span')
-      probe.style.font = part.font
-      document.body.append(probe)
-      use(aroundSlide, part.text, getComputedStyle(probe))
-      probe.remove()
-    }
-    function fontsOf(root: Element) {
-      const used: Uses = new Map([...aroundSlide].map(([url, face]) => [
-        url,
-        {
-          ...face,
-          chars: new Set(face.chars),
-        },
-      ]))
-      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT)
-      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        const parent = node.parentElement
-        if (!parent || !node.textContent)
-          continue
-        use(used, node.textContent, getComputedStyle(parent))
-      }
-      // Text that CSS draws: content: "→" of ::before and ::after.
-      for (const element of root.querySelectorAll('*')) {
-        for (const pseudo of ['::before', '::after']) {
-          const style = getComputedStyle(element, pseudo)
-          const text = [
-            ...style.content.matchAll(/"((?:[^"\\]|\\.)*)"/g),
-          ].map(m => m[1]).join('')
-          if (text)
-            use(used, text, style)
-        }
-      }
-      return [
-        ...used.values(),
-      ].map(face => ({
-        url: face.url,
-        rule: face.rule,
-        chars: [...face.chars].sort().join(''),
-      }))
-    }
-    return Array.from(document.querySelectorAll('.print-slide-container'), (container) => {
-      const slide = container.querySelector('.slidev-page') as HTMLElement
-      return {
-        no: Number(slide.dataset.slidevNo),
-        html: container.innerHTML,
-        // innerText: the text as shown (no <style> contents, hidden parts left out).
-        // eslint-disable-next-line unicorn/prefer-dom-node-text-content
-        text: slide.innerText.replace(/\s+/g, ' ').trim(),
-        styles: sheets.filter(s => selectorsOf.get(s)!.some(sel => matches(container, sel))).map(s => new URL(s.href!).pathname),
-        fonts: fontsOf(container),
-      }
-    })
-  }, [shellStyles, PAGE_PARTS] as const)
+  })
 }
 
 export interface SlidePagesOptions {
