@@ -79,6 +79,20 @@ describe('the browser gate on fixture decks', () => {
     expect(lines.some(l => l.includes('request off the machine (blocked): https://example.com/x.png'))).toBe(true)
     expect(lines.some(l => l.includes('image https://example.com/x.png not decoded'))).toBe(true)
   })
+
+  it('names Chinese text that a system font draws, and passes a weight the shipped faces cover by CSS font matching', async () => {
+    const result = await gateFixture('browser-system-font')
+    const lines = result.problems.map(formatGateProblem)
+    // One problem, in both modes: the 600-weight paragraph is drawn by the 700 face, as CSS font matching picks.
+    expect(lines, lines.join('\n')).toHaveLength(1)
+    expect(result.problems[0]).toMatchObject({
+      file: 'tests/fixtures/browser-system-font/slides/01-fault.md',
+      line: 13,
+      slide: 2,
+      modes: ['light', 'dark'],
+    })
+    expect(result.problems[0].what).toMatch(/Chinese text at .*div\.system-font.* is drawn by a system font, not /)
+  })
 })
 
 describe('the browser gate on the real deck', () => {

@@ -34,6 +34,7 @@ import { AxeBuilder } from '@axe-core/playwright'
 import { launchChromium, watchPage } from './browser.ts'
 import { runCli } from './cli.ts'
 import { readDeck } from './deck.ts'
+import { matchFace } from './font-match.ts'
 import { parseUnicodeRange } from './font-subset.ts'
 import { serveStatic } from './serve.ts'
 import { slideSelector, SLIDEV } from './slidev-internals.ts'
@@ -125,9 +126,10 @@ interface InspectorConfig {
 
 /**
  * Runs in the page (serialized, so it sees only its arguments): defines the inspector's parts as small
- * functions and installs them on `window.__deckGate`. `parseRange` is tools/font-subset.ts's parser, passed in.
+ * functions and installs them on `window.__deckGate`. `parseRange` and `faceFor` (tools/font-subset.ts's
+ * `parseUnicodeRange`, tools/font-match.ts's `matchFace`) are passed in.
  */
-function installInspector(config: InspectorConfig, parseRange: typeof parseUnicodeRange): void {
+function installInspector(config: InspectorConfig, parseRange: typeof parseUnicodeRange, faceFor: typeof matchFace): void {
   const { slidev: S, tolerance, cjkFonts } = config
   const frame = (): Promise<void> => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(() => done())))
   const wait = (ms: number): Promise<void> => new Promise(done => setTimeout(done, ms))
@@ -320,44 +322,15 @@ function installInspector(config: InspectorConfig, parseRange: typeof parseUnico
   /** The Chinese font: follow CSS font matching down the family list, character by character. */
   const fonts = (root: HTMLElement): string[] => {
     const cjk = /[\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF]/
-    const GENERIC = new Set([
-      'serif',
-      'sans-serif',
-      'monospace',
-      'cursive',
-      'fantasy',
-      'system-ui',
-      'ui-sans-serif',
-      'ui-serif',
-      'ui-monospace',
-      'math',
-      'emoji',
-    ])
-    const facesOf = new Map<string, { face: FontFace, weight: number, ranges: [number, number][] }[]>()
-    for (const face of document.fonts) {
-      const family = face.family.replace(/^["']|["']$/g, '')
-      facesOf.set(family, [
-        ...(facesOf.get(family) ?? []),
-        {
-          face,
-          weight: Number(face.weight) || 400,
-          ranges: parseRange(face.unicodeRange),
-        },
-      ])
-    }
+    const faces = Array.from(document.fonts, face => ({
+      face,
+      family: face.family.replace(/^["']|["']$/g, ''),
+      weight: Number(face.weight) || 400,
+      ranges: parseRange(face.unicodeRange),
+    }))
     const problems = new Map<string, string>()
-    if (!cjkFonts.some(f => facesOf.has(f)) && cjk.test(root.textContent ?? ''))
+    if (!faces.some(f => cjkFonts.includes(f.family)) && cjk.test(root.textContent ?? ''))
       problems.set('none', `no @font-face for ${cjkFonts.join(' / ')} on the page: import @fontsource/noto-sans-sc in styles/index.ts`)
-    /** The face weight CSS font matching picks for a wanted weight among those a family has (CSS Fonts 4, §5.2). */
-    const pickWeight = (weights: number[], w: number): number => {
-      const up = weights.filter(x => x >= w).sort((a, b) => a - b)
-      const down = weights.filter(x => x < w).sort((a, b) => b - a)
-      if (w >= 400 && w <= 500)
-        return up.find(x => x <= 500) ?? down[0] ?? up[0]
-      return w < 400
-        ? (down[0] ?? up[0])
-        : (up[0] ?? down[0])
-    }
     const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT)
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       const text = node.textContent ?? ''
@@ -368,36 +341,17 @@ function installInspector(config: InspectorConfig, parseRange: typeof parseUnico
       const families = style.fontFamily.split(',').map(f => f.trim().replace(/^["']|["']$/g, ''))
       const wanted = Number(style.fontWeight) || 400
       for (const ch of new Set([...text].filter(c => cjk.test(c)))) {
-        const code = ch.codePointAt(0)!
-        // The first family with a face whose unicode-range holds the character draws it; families with no
-        // @font-face here (not installed) are skipped; a generic family means the system fallback font.
-        let used: { family: string, face?: FontFace } | undefined
-        for (const family of families) {
-          if (GENERIC.has(family)) {
-            used = { family }
-            break
-          }
-          const faces = (facesOf.get(family) ?? []).filter(f => f.ranges.some(([lo, hi]) => code >= lo && code <= hi))
-          if (faces.length) {
-            const weight = pickWeight([
-              ...new Set(faces.map(f => f.weight)),
-            ], wanted)
-            // Faces whose ranges overlap are tried last-declared first (CSS Fonts 4 §4.5): a
-            // prerendered page's own faces come after the site's stylesheet.
-            used = { family, face: faces.findLast(f => f.weight === weight)!.face }
-            break
-          }
-        }
-        if (!used || !cjkFonts.includes(used.family)) {
+        const used = faceFor(faces, families, wanted, ch.codePointAt(0)!)
+        if (!used || used === 'generic' || !cjkFonts.includes(used.family)) {
           const key = `family:${style.fontFamily}`
           if (!problems.has(key)) {
-            problems.set(key, `Chinese text at ${pathOf(el, root)}${snippet(el)} is drawn by ${used
+            problems.set(key, `Chinese text at ${pathOf(el, root)}${snippet(el)} is drawn by ${used && used !== 'generic'
               ? `'${used.family}'`
               : 'a system font'}, not ${cjkFonts.join(' / ')} (font-family: ${style.fontFamily})`)
           }
           break
         }
-        if (used.face && used.face.status !== 'loaded') {
+        if (used.face.status !== 'loaded') {
           const key = `face:${used.family}:${used.face.weight}:${used.face.unicodeRange}`
           if (!problems.has(key))
             problems.set(key, `${used.family} ${used.face.weight} face for "${ch}" (${used.face.unicodeRange.slice(0, 24)}…) is '${used.face.status}', not 'loaded', at ${pathOf(el, root)}${snippet(el)}`)
@@ -405,7 +359,7 @@ function installInspector(config: InspectorConfig, parseRange: typeof parseUnico
       }
       // Where the slide shows these characters in regular weight: the family drawing them has them loaded.
       if (text.includes('虚拟化') && wanted <= 500) {
-        const family = families.find(f => cjkFonts.includes(f) && (facesOf.get(f) ?? []).some(x => x.ranges.some(([lo, hi]) => lo <= 0x865A && hi >= 0x865A)))
+        const family = families.find(f => cjkFonts.includes(f) && faces.some(x => x.family === f && x.ranges.some(([lo, hi]) => lo <= 0x865A && hi >= 0x865A)))
         if (family && !document.fonts.check(`16px "${family}"`, '虚拟化'))
           problems.set('check', `document.fonts.check('16px "${family}"', '虚拟化') is false at ${pathOf(el, root)}: the font is not loaded`)
       }
@@ -468,7 +422,7 @@ function installInspector(config: InspectorConfig, parseRange: typeof parseUnico
 }
 
 /** The init script: the inspector with its configuration and the shared unicode-range parser. */
-const INSPECTOR_SCRIPT = `(${installInspector.toString()})(${JSON.stringify({ slidev: SLIDEV, tolerance: TOLERANCE_PX, cjkFonts: CJK_FONTS } satisfies InspectorConfig)}, ${parseUnicodeRange.toString()})`
+const INSPECTOR_SCRIPT = `(${installInspector.toString()})(${JSON.stringify({ slidev: SLIDEV, tolerance: TOLERANCE_PX, cjkFonts: CJK_FONTS } satisfies InspectorConfig)}, ${parseUnicodeRange}, ${matchFace})`
 
 /**
  * Loads the site and waits for the app: a prerendered page paints and the network goes idle before Slidev has

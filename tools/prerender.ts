@@ -24,6 +24,7 @@ import { escapeHtml } from '@vue/shared'
 import { PRESENTER_BEACON_FRESH_MS, PRESENTER_BEACON_KEY } from '../composables/presenterBeacon.ts'
 import { READING_BANNER_CLASS, READING_BANNER_FONT, READING_BANNER_TEXT } from '../composables/readingBanner.ts'
 import { socialMeta } from './build.ts'
+import { matchFace } from './font-match.ts'
 import { inlineFaces, parseUnicodeRange } from './font-subset.ts'
 import { SLIDEV } from './slidev-internals.ts'
 
@@ -53,12 +54,12 @@ export async function capturePrinted(page: Page, shell: string): Promise<Printed
   const shellStyles = [
     ...shell.matchAll(/<link rel="stylesheet"[^>]* href="([^"]+)"/g),
   ].map(m => m[1])
-  // Serialized with the shared unicode-range parser, as tools/gate.ts does: the page sees only its arguments.
-  return page.evaluate(`(${readPrintPage})(${JSON.stringify(shellStyles)}, ${JSON.stringify(PAGE_PARTS)}, ${parseUnicodeRange})`) as Promise<PrintedSlide[]>
+  // Serialized with the unicode-range parser and the font matching the gate shares: the page sees only its arguments.
+  return page.evaluate(`(${readPrintPage})(${JSON.stringify(shellStyles)}, ${JSON.stringify(PAGE_PARTS)}, ${parseUnicodeRange}, ${matchFace})`) as Promise<PrintedSlide[]>
 }
 
 /** Runs in the print page: every slide's markup, text, stylesheets and the faces its characters are drawn with. */
-function readPrintPage(shellStyles: string[], pageParts: typeof PAGE_PARTS, parseRange: typeof parseUnicodeRange): PrintedSlide[] {
+function readPrintPage(shellStyles: string[], pageParts: typeof PAGE_PARTS, parseRange: typeof parseUnicodeRange, faceFor: typeof matchFace): PrintedSlide[] {
   const sheets = Array.from(document.styleSheets).filter(s => s.href && !shellStyles.includes(new URL(s.href).pathname))
   const rulesOf = (list: CSSRuleList): CSSRule[] => Array.from(list).flatMap(r => 'cssRules' in r && !(r instanceof CSSStyleRule)
     ? rulesOf((r as CSSGroupingRule).cssRules)
@@ -91,33 +92,21 @@ function readPrintPage(shellStyles: string[], pageParts: typeof PAGE_PARTS, pars
     const ranges = parseRange(r.style.getPropertyValue('unicode-range') || 'U+0-10FFFF')
     const path = url && new URL(url, r.parentStyleSheet?.href ?? location.href).pathname
     return {
-      family: r.style.getPropertyValue('font-family').replace(/["']/g, '').trim().toLowerCase(),
+      family: r.style.getPropertyValue('font-family').replace(/["']/g, '').trim(),
       weight: Number(r.style.getPropertyValue('font-weight')) || 400,
       url: path,
       rule: r.cssText.replace(/src:[^;]*;/, `src: url("${path}") format("woff2");`),
       ranges,
     }
   })
-  const familiesOf = (style: CSSStyleDeclaration) => style.fontFamily.split(',').map(f => f.replace(/["']/g, '').trim().toLowerCase())
-  // The browser takes the first family with a face covering the character, nearest weight.
-  function faceFor(families: string[], weight: number, code: number) {
-    for (const family of families) {
-      const candidates = faces.filter(f => f.family === family && f.ranges.some(([lo, hi]) => code >= lo && code <= hi))
-      if (candidates.length) {
-        return candidates.reduce((a, b) => Math.abs(b.weight - weight) < Math.abs(a.weight - weight)
-          ? b
-          : a)
-      }
-    }
-  }
   type Uses = Map<string, { url: string, rule: string, chars: Set<string> }>
   function use(used: Uses, text: string, style: CSSStyleDeclaration) {
-    const families = familiesOf(style)
+    const families = style.fontFamily.split(',')
     const weight = Number(style.fontWeight) || 400
     // A space is drawn with a face too; both cases of Latin letters, as CSS may transform the case.
     for (const char of new Set(text.replace(/\s+/g, ' ').replace(/[a-z]/gi, c => c.toLowerCase() + c.toUpperCase()))) {
-      const face = faceFor(families, weight, char.codePointAt(0)!)
-      if (!face?.url)
+      const face = faceFor(faces, families, weight, char.codePointAt(0)!)
+      if (!face || face === 'generic' || !face.url)
         continue
       if (!used.has(face.url)) {
         used.set(face.url, {
