@@ -139,6 +139,15 @@ describe('a prerendered page per slide', () => {
       const slideBox = (await page.locator('#deck-prerender .deck-slide').boundingBox())!
       const navBox = (await page.locator('#deck-prerender nav').boundingBox())!
       expect(navBox.y).toBeGreaterThanOrEqual(slideBox.y + slideBox.height - 1)
+      // The phone's reading banner sits between them, covering neither; nothing covers a link.
+      const bannerBox = (await page.locator('#deck-prerender .deck-read-banner').boundingBox())!
+      expect(bannerBox.y, `slide ${no}: banner below the slide`).toBeGreaterThanOrEqual(slideBox.y + slideBox.height - 1)
+      expect(bannerBox.y + bannerBox.height, `slide ${no}: banner above the links`).toBeLessThanOrEqual(navBox.y + 1)
+      const covered = await links.evaluateAll(as => as.filter((a) => {
+        const box = a.getBoundingClientRect()
+        return !a.contains(document.elementFromPoint(box.x + box.width / 2, box.y + box.height / 2))
+      }).map(a => a.textContent))
+      expect(covered, `slide ${no}: links covered by something`).toEqual([])
     }
     await context.close()
   })

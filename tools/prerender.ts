@@ -235,6 +235,15 @@ function overlayCss(width: number, height: number) {
 }
 
 /**
+ * Without JavaScript the links bar takes the foot of the page, so the phone's reading banner (fixed above
+ * where Slidev's controls will be) moves up to just below the slide, whose height there is the width's share.
+ */
+function noScriptCss(width: number, height: number) {
+  return `#deck-prerender{--deck-nav:5.5rem}
+@media (max-width:600px) and (orientation:portrait){#deck-prerender .${READING_BANNER_CLASS}{bottom:auto;top:calc(50% - var(--deck-nav) / 2 + 50vw * ${height} / ${width} + 1rem)}}`
+}
+
+/**
  * The page's own fonts are data: URLs, so they load at once — but after the first layout, which used
  * fallback metrics: text would wrap anew and move. The slide stays hidden until they are in (1.5 s at
  * most); without JavaScript it shows at once. They are the last `count` faces of the document (their
@@ -327,7 +336,7 @@ export function writeSlidePages(options: SlidePagesOptions): string[] {
       ...printed.styles.map(style => `<link rel="stylesheet" crossorigin href="${escapeHtml(style)}">`),
       // After the site's stylesheet: for this page's characters these faces come first.
       `<style>${fontCss.get(printed.no) ?? ''}\n${overlayCss(width, height)}</style>`,
-      `<noscript><style>#deck-prerender{--deck-nav:5.5rem}</style></noscript>`,
+      `<noscript><style>${noScriptCss(width, height)}</style></noscript>`,
       headScript(colorSchema, width, height),
       fontsScript(fontCss.get(printed.no)?.match(/@font-face/g)?.length ?? 0),
     ].filter(Boolean).join('\n')
