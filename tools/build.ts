@@ -144,21 +144,25 @@ export async function buildSite(options: SiteOptions = {}) {
   const staging = `${out}.tmp-${process.pid}`
   rmSync(staging, { recursive: true, force: true })
   let launching: Promise<Browser> | undefined
+  let building: Promise<void> | undefined
   try {
-    const deck = withSiteUrl(await readDeck(options.entry), options.siteUrl)
-    const root = dirname(resolve(options.entry ?? 'slides.md'))
     let started = performance.now()
-    // Chromium starts while Vite builds (on the other core).
-    launching = launchChromium()
-    launching.catch(() => {})
-    await slidevBuild({
+    // Vite first (it reads the site URL from the headmatter itself); the deck is read and Chromium
+    // starts meanwhile, on the other core.
+    building = slidevBuild({
       entry: options.entry,
       out: staging,
       base,
       withNotes: options.withNotes,
       quiet: true,
-      siteUrl: deck.talk.siteUrl,
+      siteUrl: options.siteUrl,
     })
+    building.catch(() => {}) // awaited below
+    launching = launchChromium()
+    launching.catch(() => {})
+    const deck = withSiteUrl(await readDeck(options.entry), options.siteUrl)
+    const root = dirname(resolve(options.entry ?? 'slides.md'))
+    await building
     console.log(`site built in ${((performance.now() - started) / 1000).toFixed(1)} s`)
     started = performance.now()
     const index = join(staging, 'index.html')
@@ -270,6 +274,8 @@ export async function buildSite(options: SiteOptions = {}) {
     console.log(`${options.withNotes ? 'presenter copy (with notes)' : 'site (no speaker notes)'} → ${out}`)
   }
   catch (error) {
+    // Nothing may still write into the staging folder when it is removed.
+    await building?.catch(() => {})
     await launching?.then(browser => browser.close(), () => {})
     rmSync(staging, { recursive: true, force: true })
     rmSync(`${staging}.compressed`, { recursive: true, force: true })
