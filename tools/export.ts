@@ -13,7 +13,7 @@ import { basename, dirname, join } from 'node:path'
 import { launchChromium } from './browser.ts'
 import { ENTRY_OPTION, runCli, UsageError } from './cli.ts'
 import { readDeck } from './deck.ts'
-import { DEFAULT_HANDOUT_LAYOUT, HANDOUT_LAYOUTS, handoutName, renderHandout } from './handout.ts'
+import { DEFAULT_HANDOUT_LAYOUT, HANDOUT_LAYOUTS, handoutName, printHandout } from './handout.ts'
 import { writeAtomic } from './pdf.ts'
 import { serveStatic } from './serve.ts'
 import { openPrintPage, printSlides } from './slides-pdf.ts'
@@ -69,7 +69,7 @@ export async function exportFromSite(options: ExportOptions): Promise<ExportResu
   const written: string[] = []
   let cover: Uint8Array | undefined
   try {
-    let started = performance.now()
+    const started = performance.now()
     const print = await openPrintPage({
       browser,
       siteUrl: server.url,
@@ -90,23 +90,30 @@ export async function exportFromSite(options: ExportOptions): Promise<ExportResu
         options.onSlidesPdf?.(path)
         log(`${path}  ${deck.slides.length} pages  ${kb(slides.pdf)}  ${seconds(started)}`)
       }
+      // Each handout's PDF is finished (bookmarks, metadata) while the page prints the next.
+      const handouts: Promise<void>[] = []
       for (const audience of ['attendee', 'speaker'] as const) {
         if (!only.includes(audience))
           continue
         for (const layout of layouts) {
-          started = performance.now()
-          const bytes = await renderHandout({
+          const since = performance.now()
+          const { pdf } = await printHandout({
             page: print.page,
             deck,
             layout,
             audience,
           })
           const path = join(outDir, handoutName(audience, layout))
-          writeAtomic(path, bytes)
+          const done = pdf.then((bytes) => {
+            writeAtomic(path, bytes)
+            log(`${path}  ${audience}, layout ${layout}  ${kb(bytes)}  ${seconds(since)}`)
+          })
+          done.catch(() => {}) // awaited below
+          handouts.push(done)
           written.push(path)
-          log(`${path}  ${audience}, layout ${layout}  ${kb(bytes)}  ${seconds(started)}`)
         }
       }
+      await Promise.all(handouts)
     }
     finally {
       await print.close()

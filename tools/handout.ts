@@ -212,11 +212,17 @@ function handoutDom(deck: Deck, pages: HandoutPage[]): string {
     <footer aria-hidden="true">第 ${i + 1} 页 / 共 ${pages.length} 页</footer></div>`).join('')
 }
 
+/** Prints one handout from Slidev's print page (`printHandout`) and finishes its PDF. */
+export async function renderHandout(options: HandoutOptions): Promise<Uint8Array> {
+  return (await printHandout(options)).pdf
+}
+
 /**
  * Prints one handout from Slidev's print page. The page can print several in a row: each one moves the
- * rendered slides into its own frames.
+ * rendered slides into its own frames. Resolves as soon as the page is free for the next; the PDF's
+ * metadata and bookmarks are added meanwhile, off the page (`pdf`).
  */
-export async function renderHandout(options: HandoutOptions): Promise<Uint8Array> {
+export async function printHandout(options: HandoutOptions): Promise<{ pdf: Promise<Uint8Array> }> {
   const { page, deck, layout = DEFAULT_HANDOUT_LAYOUT, audience = 'attendee' } = options
   const pages = await buildPages(deck, layout, audience)
   const origin = new URL(page.url()).origin
@@ -298,6 +304,12 @@ export async function renderHandout(options: HandoutOptions): Promise<Uint8Array
     margin: { top: 0, right: 0, bottom: 0, left: 0 },
     tagged: true,
   })
+  const pdf = finishHandout(printed, deck, pages, title)
+  pdf.catch(() => {}) // the caller awaits it
+  return { pdf }
+}
+
+async function finishHandout(printed: Uint8Array, deck: Deck, pages: HandoutPage[], title: string): Promise<Uint8Array> {
   const doc = await PDFDocument.load(printed)
   if (doc.getPageCount() !== pages.length)
     throw new Error(`handout: Chromium printed ${doc.getPageCount()} pages for ${pages.length} page frames — a frame overflowed`)
