@@ -17,6 +17,8 @@ import { DECK_ENTRY_ENV, SITE_URL_ENV } from './talk.ts'
 const require = createRequire(import.meta.url)
 const SLIDEV_CLI = dirname(require.resolve('@slidev/cli/package.json'))
 export const SLIDEV_BIN = join(SLIDEV_CLI, 'bin/slidev.mjs')
+/** Beside the build's other caches (tools/build.ts), in the project's node_modules/.cache. */
+const COMPILE_CACHE = join(SLIDEV_CLI, '../../.cache/node-compile')
 
 /** Slidev's build function: not exported by @slidev/cli, so found by its chunk name (tools/slidev-internals.ts). */
 export function slidevBuildModule(): string {
@@ -95,6 +97,8 @@ export async function buildInThisProcess(options: SiteBuildOptions): Promise<voi
 export function run(args: string[], quiet = false, what = `slidev ${args[1]}`): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, args, {
+      // Node keeps the compiled code of Slidev, Vite, UnoCSS … for the next build: ~1 s of a 7 s Vite build.
+      env: { NODE_COMPILE_CACHE: COMPILE_CACHE, ...process.env },
       stdio: quiet
         ? ['ignore', 'ignore', 'pipe']
         : 'inherit',
