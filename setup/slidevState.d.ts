@@ -1,3 +1,4 @@
+import type { WritableComputedRef } from 'vue'
 import type { ModelStore } from '../composables/useSyncedInputs'
 
 /** The live models' inputs (and the deck's own shared keys), synced with every view of the deck. */
@@ -16,3 +17,6 @@ export const sharedState: {
     slides: Record<number, { start?: number, end?: number }>
   }
 }
+
+/** Slidev's dark-mode switch (kept per browser in localStorage; `d` toggles it). */
+export const isDark: WritableComputedRef<boolean>

@@ -5,6 +5,7 @@
 // createSyncState is Slidev's own sync (the one that carries the slide position and drawings): state
 // served by the dev server through vite-plugin-vue-server-ref, or, in a build, a BroadcastChannel
 // between tabs of one browser.
+import { isDark } from '@slidev/client/logic/dark.ts'
 import { sharedState } from '@slidev/client/state/shared.ts'
 import { createSyncState } from '@slidev/client/state/syncState.ts'
 // Its first value is declared in vite.config.ts (slidev.serverRef.state). Whole-state mode, not
@@ -23,4 +24,4 @@ export function modelStore() {
   return store
 }
 
-export { sharedState }
+export { isDark, sharedState }

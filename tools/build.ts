@@ -16,11 +16,12 @@ import process from 'node:process'
 import { promisify } from 'node:util'
 import { brotliCompress, constants, gzip } from 'node:zlib'
 import { escapeHtml } from '@vue/shared'
+import { parse as parseYaml } from 'yaml'
 import { launchChromium } from './browser.ts'
 import { cached, hashOf, pruneCache } from './cache.ts'
 import { ENTRY_OPTION, runCli } from './cli.ts'
 import { writeContactSheet } from './contact-sheet.ts'
-import { readDeck } from './deck.ts'
+import { normalizeSiteUrl, readDeck } from './deck.ts'
 import { exportFromSite, SITE_PDFS } from './export.ts'
 import { capturePrinted, pageFonts, writeSlidePages } from './prerender.ts'
 import { writeReadingView } from './reading.ts'
@@ -138,9 +139,36 @@ export function compressibleFiles(dir: string): string[] {
     .map(entry => join(entry.parentPath, entry.name))
 }
 
+/** The `siteUrl` the deck's headmatter sets ('' when none): read before Vite starts, which needs the base. */
+function headmatterSiteUrl(entry = 'slides.md'): string {
+  const head = /^---\r?\n([\s\S]*?)\r?\n---/.exec(readFileSync(entry, 'utf8'))?.[1] ?? ''
+  const value = (parseYaml(head) as Record<string, unknown> | null)?.siteUrl
+  return normalizeSiteUrl(typeof value === 'string'
+    ? value
+    : '')
+}
+
+/**
+ * The base path of the site: `--base` when given, else the site URL's path (https://host/virt/ → /virt/), so a
+ * site deployed where its URL says finds its assets. A `--base` that disagrees with the URL is used, with a warning.
+ */
+export function siteBase(siteUrl: string, base?: string): string {
+  const path = siteUrl
+    ? new URL(siteUrl).pathname.replace(/\/?$/, '/')
+    : '/'
+  if (base === undefined) {
+    if (path !== '/')
+      console.log(`base ${path} (the site URL's path)`)
+    return path
+  }
+  if (siteUrl && base.replace(/\/?$/, '/') !== path)
+    console.warn(`warning: --base ${base} differs from the site URL's path ${path} (${siteUrl}): assets, links and QR codes will not agree once deployed — drop --base or make them match`)
+  return base
+}
+
 export async function buildSite(options: SiteOptions = {}) {
   const out = resolve(options.out ?? 'dist')
-  const base = options.base ?? '/'
+  const base = siteBase(normalizeSiteUrl(options.siteUrl ?? '') || headmatterSiteUrl(options.entry), options.base)
   const staging = `${out}.tmp-${process.pid}`
   rmSync(staging, { recursive: true, force: true })
   let launching: Promise<Browser> | undefined
@@ -298,8 +326,7 @@ if (import.meta.main) {
       'base': {
         type: 'string',
         value: 'path',
-        help: 'the sub-path the site is served under, e.g. /repo/',
-        default: '/',
+        help: 'the sub-path the site is served under, e.g. /repo/ (default: the site URL\'s path, else /)',
       },
       'with-notes': { type: 'boolean', help: 'keep speaker notes in the site (the presenter copy; keep it private)' },
       'site-url': {
