@@ -14,6 +14,10 @@ export interface Position {
   clicks: number
 }
 
+/** How long a joining view sends nothing (its slide mounts meanwhile), and the localStorage mark that it does not. */
+export const REJOIN_QUIET_MS = 3000
+export const REJOIN_MUTED_KEY = 'deck:rejoin-muted'
+
 /** localStorage key of the presenter's position (JSON `{ page, clicks }`), written by a presenter view. */
 export const PRESENTER_POSITION_KEY = 'deck:presenter-position'
 

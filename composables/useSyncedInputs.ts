@@ -121,9 +121,11 @@ export function useSyncedInputs<T extends Inputs>(name: string, defaults: () => 
       if (active && !before && leads())
         reset()
     })
-    // Entering a step is entering the script's state: every change by hand goes (the tag above already hides it).
+    // Entering a step is entering the script's state: the changes by hand made at the step being left go (the tag
+    // above already hides them), so coming back to that step shows the script again. Only those: a view whose step
+    // settles just after the slide mounts cannot wipe a change another view has made meanwhile at the current step.
     watch(step, (now, before) => {
-      if (now === before || nav.currentSlideNo !== page.value || !leads() || !Object.keys(store[id] ?? {}).length)
+      if (now === before || nav.currentSlideNo !== page.value || !leads() || !store[id] || Number(store[id]![STEP_TAG] ?? 0) !== before)
         return
       store[id] = {}
     })

@@ -1,4 +1,4 @@
-import type { WritableComputedRef } from 'vue'
+import type { Ref, WritableComputedRef } from 'vue'
 import type { ModelStore } from '../composables/useSyncedInputs'
 
 /** The live models' inputs (and the deck's own shared keys), synced with every view of the deck. */
@@ -20,3 +20,6 @@ export const sharedState: {
 
 /** Slidev's dark-mode switch (kept per browser in localStorage; `d` toggles it). */
 export const isDark: WritableComputedRef<boolean>
+
+/** Which views send and receive the slide position (Slidev's menu; kept in localStorage). */
+export const syncDirections: Ref<{ viewerSend: boolean, viewerReceive: boolean, presenterSend: boolean, presenterReceive: boolean }>

@@ -7,6 +7,7 @@
 // between tabs of one browser.
 import { isDark } from '@slidev/client/logic/dark.ts'
 import { sharedState } from '@slidev/client/state/shared.ts'
+import { syncDirections } from '@slidev/client/state/storage.ts'
 import { createSyncState } from '@slidev/client/state/syncState.ts'
 // Its first value is declared in vite.config.ts (slidev.serverRef.state). Whole-state mode, not
 // `?diff`: the diff mode never updates a client's base after it sends, so toggling a value back
@@ -24,4 +25,4 @@ export function modelStore() {
   return store
 }
 
-export { isDark, sharedState }
+export { isDark, sharedState, syncDirections }
