@@ -11,6 +11,7 @@ export interface Reference {
   /** Journal, conference, document series or site. */
   venue: string
   year: number
+  /** Where to read it: https://doi.org/… for a paper with a DOI, else the page or file itself. Every entry has one where one exists. */
   url?: string
   /** Label shown by `<Cite>` when the first author's surname would not read well (organisations, docs). */
   short?: string
@@ -23,6 +24,7 @@ export const references: Reference[] = [
     title: 'A Comparison of Software and Hardware Techniques for x86 Virtualization',
     venue: 'ASPLOS',
     year: 2006,
+    url: 'https://doi.org/10.1145/1168857.1168860',
   },
   {
     id: 'agache2020',
@@ -30,6 +32,7 @@ export const references: Reference[] = [
     title: 'Firecracker: Lightweight Virtualization for Serverless Applications',
     venue: 'NSDI',
     year: 2020,
+    url: 'https://www.usenix.org/conference/nsdi20/presentation/agache',
   },
   {
     id: 'amd-sev-snp',
@@ -37,6 +40,7 @@ export const references: Reference[] = [
     title: 'AMD SEV-SNP: Strengthening VM Isolation with Integrity Protection and More',
     venue: 'AMD white paper',
     year: 2020,
+    url: 'https://www.amd.com/system/files/TechDocs/SEV-SNP-strengthening-vm-isolation-with-integrity-protection-and-more.pdf',
     short: 'AMD 2020',
   },
   {
@@ -53,6 +57,7 @@ export const references: Reference[] = [
     title: 'Amazon EBS User Guide',
     venue: 'AWS documentation',
     year: 2024,
+    url: 'https://docs.aws.amazon.com/ebs/latest/userguide/what-is-ebs.html',
     short: 'AWS EBS 文档',
   },
   {
@@ -61,6 +66,7 @@ export const references: Reference[] = [
     title: 'Announcing Amazon Elastic Compute Cloud (Amazon EC2) – beta, 25 Aug 2006',
     venue: 'AWS What’s New',
     year: 2006,
+    url: 'https://aws.amazon.com/about-aws/whats-new/2006/08/24/announcing-amazon-elastic-compute-cloud-amazon-ec2---beta/',
     short: 'AWS 2006',
   },
   {
@@ -69,6 +75,7 @@ export const references: Reference[] = [
     title: 'Introducing AWS Lambda (preview), 13 Nov 2014',
     venue: 'AWS What’s New',
     year: 2014,
+    url: 'https://aws.amazon.com/about-aws/whats-new/2014/11/13/introducing-aws-lambda/',
     short: 'AWS 2014',
   },
   {
@@ -77,6 +84,7 @@ export const references: Reference[] = [
     title: 'The Security Design of the AWS Nitro System',
     venue: 'AWS whitepaper',
     year: 2024,
+    url: 'https://docs.aws.amazon.com/whitepapers/latest/security-design-of-aws-nitro-system/security-design-of-aws-nitro-system.html',
     short: 'AWS Nitro 白皮书',
   },
   {
@@ -93,6 +101,7 @@ export const references: Reference[] = [
     title: 'Xen and the Art of Virtualization',
     venue: 'SOSP',
     year: 2003,
+    url: 'https://doi.org/10.1145/945445.945462',
   },
   {
     id: 'beloglazov2012',
@@ -100,6 +109,7 @@ export const references: Reference[] = [
     title: 'Optimal Online Deterministic Algorithms and Adaptive Heuristics for Energy and Performance Efficient Dynamic Consolidation of Virtual Machines in Cloud Data Centers',
     venue: 'Concurrency and Computation: Practice and Experience 24(13)',
     year: 2012,
+    url: 'https://doi.org/10.1002/cpe.1867',
   },
   {
     id: 'bhargava2008',
@@ -107,6 +117,7 @@ export const references: Reference[] = [
     title: 'Accelerating Two-Dimensional Page Walks for Virtualized Systems',
     venue: 'ASPLOS',
     year: 2008,
+    url: 'https://doi.org/10.1145/1346281.1346286',
   },
   {
     id: 'ceph-rbd',
@@ -114,6 +125,7 @@ export const references: Reference[] = [
     title: 'rbd: manage RADOS block device (RBD) images',
     venue: 'Ceph documentation',
     year: 2024,
+    url: 'https://docs.ceph.com/en/latest/man/8/rbd/',
     short: 'Ceph RBD 文档',
   },
   {
@@ -122,6 +134,7 @@ export const references: Reference[] = [
     title: 'Live Migration of Virtual Machines',
     venue: 'NSDI',
     year: 2005,
+    url: 'https://www.usenix.org/legacy/event/nsdi05/tech/full_papers/clark/clark.pdf',
   },
   {
     id: 'cncf-cloud-native',
@@ -145,6 +158,7 @@ export const references: Reference[] = [
     title: 'CVE-2015-3456 (VENOM): QEMU virtual floppy disk controller buffer overflow',
     venue: 'National Vulnerability Database',
     year: 2015,
+    url: 'https://nvd.nist.gov/vuln/detail/CVE-2015-3456',
     short: 'NVD CVE-2015-3456',
   },
   {
@@ -153,6 +167,7 @@ export const references: Reference[] = [
     title: 'CVE-2019-5736: runc container breakout',
     venue: 'National Vulnerability Database',
     year: 2019,
+    url: 'https://nvd.nist.gov/vuln/detail/CVE-2019-5736',
     short: 'NVD CVE-2019-5736',
   },
   {
@@ -161,6 +176,7 @@ export const references: Reference[] = [
     title: 'Andromeda: Performance, Isolation, and Velocity at Scale in Cloud Network Virtualization',
     venue: 'NSDI',
     year: 2018,
+    url: 'https://www.usenix.org/conference/nsdi18/presentation/dalton',
   },
   {
     id: 'docker-history',
@@ -168,6 +184,7 @@ export const references: Reference[] = [
     title: 'Docker open-sourced (Mar 2013); Docker 0.9 replaces LXC with libcontainer (Mar 2014)',
     venue: 'Docker blog',
     year: 2014,
+    url: 'https://www.docker.com/blog/docker-0-9-introducing-execution-drivers-and-libcontainer/',
     short: 'Docker 博客',
   },
   {
@@ -176,6 +193,7 @@ export const references: Reference[] = [
     title: 'The Tight Bound of First Fit Decreasing Bin-Packing Algorithm Is FFD(I) ≤ 11/9 OPT(I) + 6/9',
     venue: 'ESCAPE, LNCS 4614',
     year: 2007,
+    url: 'https://doi.org/10.1007/978-3-540-74450-4_1',
   },
   {
     id: 'firecracker-design',
@@ -183,6 +201,7 @@ export const references: Reference[] = [
     title: 'Firecracker Design (docs/design.md)',
     venue: 'github.com/firecracker-microvm/firecracker',
     year: 2024,
+    url: 'https://github.com/firecracker-microvm/firecracker/blob/main/docs/design.md',
     short: 'Firecracker 设计文档',
   },
   {
@@ -191,6 +210,7 @@ export const references: Reference[] = [
     title: 'Firecracker Specification (SPECIFICATION.md)',
     venue: 'github.com/firecracker-microvm/firecracker',
     year: 2024,
+    url: 'https://github.com/firecracker-microvm/firecracker/blob/main/SPECIFICATION.md',
     short: 'Firecracker 规范',
   },
   {
@@ -199,6 +219,7 @@ export const references: Reference[] = [
     title: 'ELI: Bare-Metal Performance for I/O Virtualization',
     venue: 'ASPLOS',
     year: 2012,
+    url: 'https://www.mulix.org/pubs/eli/eli.pdf',
   },
   {
     id: 'gross2020',
@@ -206,6 +227,7 @@ export const references: Reference[] = [
     title: 'Geneve: Generic Network Virtualization Encapsulation',
     venue: 'IETF RFC 8926',
     year: 2020,
+    url: 'https://www.rfc-editor.org/rfc/rfc8926',
     short: 'RFC 8926',
   },
   {
@@ -214,6 +236,7 @@ export const references: Reference[] = [
     title: 'gVisor: an application kernel for containers',
     venue: 'gvisor.dev documentation',
     year: 2018,
+    url: 'https://gvisor.dev/docs/',
     short: 'gVisor 文档',
   },
   {
@@ -222,6 +245,7 @@ export const references: Reference[] = [
     title: 'Post-Copy Based Live Virtual Machine Migration Using Adaptive Pre-Paging and Dynamic Self-Ballooning',
     venue: 'VEE',
     year: 2009,
+    url: 'https://doi.org/10.1145/1508293.1508301',
   },
   {
     id: 'intel-sdm',
@@ -229,6 +253,7 @@ export const references: Reference[] = [
     title: 'Intel 64 and IA-32 Architectures Software Developer’s Manual, Vol. 3C: VMX Non-Root Operation; APIC Virtualization and Virtual Interrupts (posted interrupts)',
     venue: 'Intel SDM',
     year: 2024,
+    url: 'https://www.intel.com/content/www/us/en/developer/articles/technical/intel-sdm.html',
     short: 'Intel SDM',
   },
   {
@@ -237,6 +262,7 @@ export const references: Reference[] = [
     title: 'Intel Trust Domain Extensions (Intel TDX) white paper',
     venue: 'Intel',
     year: 2023,
+    url: 'https://www.intel.com/content/www/us/en/developer/articles/technical/intel-trust-domain-extensions.html',
     short: 'Intel 2023',
   },
   {
@@ -253,6 +279,7 @@ export const references: Reference[] = [
     title: 'Kata Containers documentation',
     venue: 'katacontainers.io',
     year: 2017,
+    url: 'https://github.com/kata-containers/kata-containers/tree/main/docs',
     short: 'Kata 文档',
   },
   {
@@ -261,6 +288,7 @@ export const references: Reference[] = [
     title: 'Core Scheduling (cross-HT attacks: MDS, L1TF)',
     venue: 'Linux kernel documentation',
     year: 2021,
+    url: 'https://docs.kernel.org/admin-guide/hw-vuln/core-scheduling.html',
     short: 'Linux 核心调度文档',
   },
   {
@@ -269,6 +297,7 @@ export const references: Reference[] = [
     title: 'kvm: the Linux Virtual Machine Monitor',
     venue: 'Ottawa Linux Symposium',
     year: 2007,
+    url: 'https://www.kernel.org/doc/ols/2007/ols2007v1-pages-225-230.pdf',
   },
   {
     id: 'ksm-doc',
@@ -276,6 +305,7 @@ export const references: Reference[] = [
     title: 'Kernel Samepage Merging',
     venue: 'Documentation/admin-guide/mm/ksm.rst',
     year: 2024,
+    url: 'https://docs.kernel.org/admin-guide/mm/ksm.html',
     short: 'Linux KSM 文档',
   },
   {
@@ -284,6 +314,7 @@ export const references: Reference[] = [
     title: 'Kubernetes announced, 10 June 2014',
     venue: 'Google Cloud Platform blog',
     year: 2014,
+    url: 'https://cloudplatform.googleblog.com/2014/06/an-update-on-container-support-on-google-cloud-platform.html',
     short: 'Google 2014',
   },
   {
@@ -300,6 +331,7 @@ export const references: Reference[] = [
     title: 'The Definitive KVM (Kernel-based Virtual Machine) API Documentation',
     venue: 'Documentation/virt/kvm/api.rst',
     year: 2024,
+    url: 'https://docs.kernel.org/virt/kvm/api.html',
     short: 'KVM API 文档',
   },
   {
@@ -308,6 +340,7 @@ export const references: Reference[] = [
     title: 'virsh migrate; QEMU_DOMAIN_MIG_BANDWIDTH_MAX: libvirt lifts QEMU’s 128 MiB/s default cap',
     venue: 'libvirt documentation and source (src/qemu/qemu_domain.h)',
     year: 2024,
+    url: 'https://libvirt.org/manpages/virsh.html#migrate',
     short: 'libvirt',
   },
   {
@@ -331,6 +364,7 @@ export const references: Reference[] = [
     title: 'Linux 2.6.20 (released 4 Feb 2007): KVM merged',
     venue: 'kernelnewbies.org/Linux_2_6_20',
     year: 2007,
+    url: 'https://kernelnewbies.org/Linux_2_6_20',
     short: 'Linux 2.6.20',
   },
   {
@@ -339,6 +373,7 @@ export const references: Reference[] = [
     title: 'arch/x86/entry/syscalls/syscall_64.tbl',
     venue: 'Linux source',
     year: 2024,
+    url: 'https://github.com/torvalds/linux/blob/master/arch/x86/entry/syscalls/syscall_64.tbl',
     short: 'Linux syscall_64.tbl',
   },
   {
@@ -347,6 +382,7 @@ export const references: Reference[] = [
     title: 'Unikernels: Library Operating Systems for the Cloud',
     venue: 'ASPLOS',
     year: 2013,
+    url: 'https://doi.org/10.1145/2451116.2451167',
   },
   {
     id: 'mahalingam2014',
@@ -354,6 +390,7 @@ export const references: Reference[] = [
     title: 'Virtual eXtensible Local Area Network (VXLAN): A Framework for Overlaying Virtualized Layer 2 Networks over Layer 3 Networks',
     venue: 'IETF RFC 7348',
     year: 2014,
+    url: 'https://www.rfc-editor.org/rfc/rfc7348',
     short: 'RFC 7348',
   },
   {
@@ -362,6 +399,7 @@ export const references: Reference[] = [
     title: 'The NIST Definition of Cloud Computing',
     venue: 'NIST Special Publication 800-145',
     year: 2011,
+    url: 'https://doi.org/10.6028/NIST.SP.800-145',
   },
   {
     id: 'model67-history',
@@ -369,6 +407,7 @@ export const references: Reference[] = [
     title: 'IBM System/360 Model 67: announced 16 Aug 1965, first shipped 1966; serial #2 to the University of Michigan, Jan 1967',
     venue: 'michigan-terminal-system.org; en.wikipedia.org “IBM System/360 Model 67”',
     year: 1966,
+    url: 'https://en.wikipedia.org/wiki/IBM_System/360_Model_67',
     short: 'Model 67 史',
   },
   {
@@ -377,6 +416,7 @@ export const references: Reference[] = [
     title: 'Nova: Scheduling (with Placement)',
     venue: 'OpenStack Nova documentation',
     year: 2024,
+    url: 'https://docs.openstack.org/nova/latest/admin/scheduling.html',
     short: 'Nova 文档',
   },
   {
@@ -385,6 +425,7 @@ export const references: Reference[] = [
     title: 'NVIDIA Multi-Instance GPU User Guide: Supported GPUs (A100: up to 7 instances)',
     venue: 'docs.nvidia.com',
     year: 2024,
+    url: 'https://docs.nvidia.com/datacenter/tesla/mig-user-guide/',
     short: 'NVIDIA MIG 指南',
   },
   {
@@ -393,6 +434,7 @@ export const references: Reference[] = [
     title: 'OpenStack releases: Austin, 21 Oct 2010 (project launched Jul 2010 by Rackspace and NASA)',
     venue: 'releases.openstack.org',
     year: 2010,
+    url: 'https://releases.openstack.org/austin/index.html',
     short: 'OpenStack 发布记录',
   },
   {
@@ -401,6 +443,7 @@ export const references: Reference[] = [
     title: 'The Design and Implementation of Open vSwitch',
     venue: 'NSDI',
     year: 2015,
+    url: 'https://www.usenix.org/conference/nsdi15/technical-sessions/presentation/pfaff',
   },
   {
     id: 'popek1974',
@@ -408,6 +451,7 @@ export const references: Reference[] = [
     title: 'Formal Requirements for Virtualizable Third Generation Architectures',
     venue: 'Communications of the ACM 17(7)',
     year: 1974,
+    url: 'https://doi.org/10.1145/361011.361073',
   },
   {
     id: 'qemu-migration',
@@ -415,6 +459,7 @@ export const references: Reference[] = [
     title: 'Migration: downtime-limit, max-bandwidth, auto-converge, postcopy-ram',
     venue: 'QEMU documentation',
     year: 2024,
+    url: 'https://www.qemu.org/docs/master/devel/migration/main.html',
     short: 'QEMU 文档',
   },
   {
@@ -423,6 +468,7 @@ export const references: Reference[] = [
     title: 'The qcow2 image format (docs/interop/qcow2.txt)',
     venue: 'QEMU documentation',
     year: 2024,
+    url: 'https://www.qemu.org/docs/master/interop/qcow2.html',
     short: 'QEMU qcow2 规范',
   },
   {
@@ -431,6 +477,7 @@ export const references: Reference[] = [
     title: 'Vhost-user Protocol',
     venue: 'QEMU documentation, docs/interop/vhost-user.rst',
     year: 2024,
+    url: 'https://www.qemu.org/docs/master/interop/vhost-user.html',
     short: 'QEMU vhost-user',
   },
   {
@@ -439,6 +486,7 @@ export const references: Reference[] = [
     title: 'Analysis of the Intel Pentium\'s Ability to Support a Secure Virtual Machine Monitor',
     venue: 'USENIX Security Symposium',
     year: 2000,
+    url: 'https://www.usenix.org/legacy/events/sec2000/full_papers/robin/robin.pdf',
   },
   {
     id: 'ruprecht2018',
@@ -446,6 +494,7 @@ export const references: Reference[] = [
     title: 'VM Live Migration At Scale',
     venue: 'VEE',
     year: 2018,
+    url: 'https://doi.org/10.1145/3296975.3186415',
   },
   {
     id: 'russell2008',
@@ -453,6 +502,7 @@ export const references: Reference[] = [
     title: 'virtio: Towards a De-Facto Standard for Virtual I/O Devices',
     venue: 'ACM SIGOPS Operating Systems Review 42(5)',
     year: 2008,
+    url: 'https://doi.org/10.1145/1400097.1400108',
   },
   {
     id: 'sriov-spec',
@@ -460,6 +510,7 @@ export const references: Reference[] = [
     title: 'Single Root I/O Virtualization and Sharing Specification, Revision 1.0',
     venue: 'PCI-SIG',
     year: 2007,
+    url: 'https://pcisig.com/specifications/iov/single_root/',
     short: 'PCI-SIG 2007',
   },
   {
@@ -468,6 +519,7 @@ export const references: Reference[] = [
     title: 'Parallel Virtualized Memory Translation with Nested Elastic Cuckoo Page Tables',
     venue: 'ASPLOS',
     year: 2022,
+    url: 'https://doi.org/10.1145/3503222.3507720',
   },
   {
     id: 'uhlig2005',
@@ -475,6 +527,7 @@ export const references: Reference[] = [
     title: 'Intel Virtualization Technology',
     venue: 'IEEE Computer 38(5)',
     year: 2005,
+    url: 'https://doi.org/10.1109/MC.2005.163',
   },
   {
     id: 'vanvleck-cpcms',
@@ -491,6 +544,7 @@ export const references: Reference[] = [
     title: 'vDPA: introduce vDPA bus; vhost: introduce vDPA-based backend (merged for Linux 5.7, 2020)',
     venue: 'Linux kernel, drivers/vdpa',
     year: 2020,
+    url: 'https://docs.kernel.org/driver-api/vdpa.html',
     short: 'Linux vDPA',
   },
   {
@@ -499,6 +553,7 @@ export const references: Reference[] = [
     title: 'VFIO Mediated devices',
     venue: 'Documentation/driver-api/vfio-mediated-device.rst',
     year: 2024,
+    url: 'https://docs.kernel.org/driver-api/vfio-mediated-device.html',
     short: 'Linux mdev 文档',
   },
   {
@@ -523,6 +578,7 @@ export const references: Reference[] = [
     title: 'Memory Resource Management in VMware ESX Server',
     venue: 'OSDI',
     year: 2002,
+    url: 'https://doi.org/10.1145/844128.844146',
   },
   {
     id: 'xen-credit',
@@ -530,6 +586,7 @@ export const references: Reference[] = [
     title: 'Credit Scheduler (xen/common/sched/credit.c)',
     venue: 'Xen source and wiki',
     year: 2019,
+    url: 'https://xenbits.xenproject.org/gitweb/?p=xen.git;a=blob;f=xen/common/sched/credit.c',
     short: 'Xen credit.c',
   },
   {
@@ -538,6 +595,7 @@ export const references: Reference[] = [
     title: 'Credit2 Scheduler feature document, revision 3: made the default scheduler in Xen 4.12 (2019)',
     venue: 'docs/features/sched_credit2.pandoc',
     year: 2019,
+    url: 'https://xenbits.xenproject.org/gitweb/?p=xen.git;a=blob;f=docs/features/sched_credit2.pandoc',
     short: 'Xen 4.12 文档',
   },
   {
@@ -546,6 +604,7 @@ export const references: Reference[] = [
     title: 'xc_domain_save.c (legacy, Xen ≤ 4.5): DEF_MAX_ITERS 29, DEF_MAX_FACTOR 3, 50-page last-round threshold',
     venue: 'tools/libxc, Xen source',
     year: 2009,
+    url: 'https://xenbits.xenproject.org/gitweb/?p=xen.git;a=blob;f=tools/libxc/xc_domain_save.c;hb=RELEASE-4.5.0',
     short: 'Xen 旧版源码',
   },
   {
@@ -554,6 +613,7 @@ export const references: Reference[] = [
     title: 'xg_sr_save.c (migration v2, Xen 4.6+): SPP_MAX_ITERATIONS 5, SPP_TARGET_DIRTY_COUNT 50',
     venue: 'tools/libs/guest, Xen source',
     year: 2021,
+    url: 'https://xenbits.xenproject.org/gitweb/?p=xen.git;a=blob;f=tools/libs/guest/xg_sr_save.c',
     short: 'Xen 源码（v2）',
   },
 ]
