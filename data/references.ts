@@ -11,6 +11,7 @@ export interface Reference {
   /** Journal, conference, document series or site. */
   venue: string
   year: number
+  /** Where to read it: https://doi.org/… for a paper with a DOI, else the page or file itself. Every entry has one where one exists. */
   url?: string
   /** Label shown by `<Cite>` when the first author's surname would not read well (organisations, docs). */
   short?: string
@@ -39,6 +40,7 @@ export const references: Reference[] = [
     title: 'AMD SEV-SNP: Strengthening VM Isolation with Integrity Protection and More',
     venue: 'AMD white paper',
     year: 2020,
+    url: 'https://www.amd.com/system/files/TechDocs/SEV-SNP-strengthening-vm-isolation-with-integrity-protection-and-more.pdf',
     short: 'AMD 2020',
   },
   {
@@ -73,6 +75,7 @@ export const references: Reference[] = [
     title: 'Amazon EBS User Guide',
     venue: 'AWS documentation',
     year: 2024,
+    url: 'https://docs.aws.amazon.com/ebs/latest/userguide/what-is-ebs.html',
     short: 'AWS EBS 文档',
   },
   {
@@ -81,6 +84,7 @@ export const references: Reference[] = [
     title: 'Announcing Amazon Elastic Compute Cloud (Amazon EC2) – beta, 25 Aug 2006',
     venue: 'AWS What’s New',
     year: 2006,
+    url: 'https://aws.amazon.com/about-aws/whats-new/2006/08/24/announcing-amazon-elastic-compute-cloud-amazon-ec2---beta/',
     short: 'AWS 2006',
   },
   {
@@ -89,6 +93,7 @@ export const references: Reference[] = [
     title: 'Introducing AWS Lambda (preview), 13 Nov 2014',
     venue: 'AWS What’s New',
     year: 2014,
+    url: 'https://aws.amazon.com/about-aws/whats-new/2014/11/13/introducing-aws-lambda/',
     short: 'AWS 2014',
   },
   {
@@ -97,6 +102,7 @@ export const references: Reference[] = [
     title: 'The Security Design of the AWS Nitro System',
     venue: 'AWS whitepaper',
     year: 2024,
+    url: 'https://docs.aws.amazon.com/whitepapers/latest/security-design-of-aws-nitro-system/security-design-of-aws-nitro-system.html',
     short: 'AWS Nitro 白皮书',
   },
   {
@@ -121,6 +127,7 @@ export const references: Reference[] = [
     title: 'Optimal Online Deterministic Algorithms and Adaptive Heuristics for Energy and Performance Efficient Dynamic Consolidation of Virtual Machines in Cloud Data Centers',
     venue: 'Concurrency and Computation: Practice and Experience 24(13)',
     year: 2012,
+    url: 'https://doi.org/10.1002/cpe.1867',
   },
   {
     id: 'bhargava2008',
@@ -136,6 +143,7 @@ export const references: Reference[] = [
     title: 'rbd: manage RADOS block device (RBD) images',
     venue: 'Ceph documentation',
     year: 2024,
+    url: 'https://docs.ceph.com/en/latest/man/8/rbd/',
     short: 'Ceph RBD 文档',
   },
   {
@@ -144,6 +152,7 @@ export const references: Reference[] = [
     title: 'Live Migration of Virtual Machines',
     venue: 'NSDI',
     year: 2005,
+    url: 'https://www.usenix.org/legacy/event/nsdi05/tech/full_papers/clark/clark.pdf',
   },
   {
     id: 'cncf-cloud-native',
@@ -201,6 +210,7 @@ export const references: Reference[] = [
     title: 'Andromeda: Performance, Isolation, and Velocity at Scale in Cloud Network Virtualization',
     venue: 'NSDI',
     year: 2018,
+    url: 'https://www.usenix.org/conference/nsdi18/presentation/dalton',
   },
   {
     id: 'dosa2007',
@@ -208,6 +218,7 @@ export const references: Reference[] = [
     title: 'The Tight Bound of First Fit Decreasing Bin-Packing Algorithm Is FFD(I) ≤ 11/9 OPT(I) + 6/9',
     venue: 'ESCAPE, LNCS 4614',
     year: 2007,
+    url: 'https://doi.org/10.1007/978-3-540-74450-4_1',
   },
   {
     id: 'firecracker-design',
@@ -215,6 +226,7 @@ export const references: Reference[] = [
     title: 'Firecracker Design (docs/design.md)',
     venue: 'github.com/firecracker-microvm/firecracker',
     year: 2024,
+    url: 'https://github.com/firecracker-microvm/firecracker/blob/main/docs/design.md',
     short: 'Firecracker 设计文档',
   },
   {
@@ -223,6 +235,7 @@ export const references: Reference[] = [
     title: 'Firecracker Specification (SPECIFICATION.md)',
     venue: 'github.com/firecracker-microvm/firecracker',
     year: 2024,
+    url: 'https://github.com/firecracker-microvm/firecracker/blob/main/SPECIFICATION.md',
     short: 'Firecracker 规范',
   },
   {
@@ -231,7 +244,7 @@ export const references: Reference[] = [
     title: 'ELI: Bare-Metal Performance for I/O Virtualization',
     venue: 'ASPLOS',
     year: 2012,
-    url: 'https://research.ibm.com/publications/eli-bare-metal-performance-for-io-virtualization',
+    url: 'https://www.mulix.org/pubs/eli/eli.pdf',
   },
   {
     id: 'gross2020',
@@ -239,6 +252,7 @@ export const references: Reference[] = [
     title: 'Geneve: Generic Network Virtualization Encapsulation',
     venue: 'IETF RFC 8926',
     year: 2020,
+    url: 'https://www.rfc-editor.org/rfc/rfc8926',
     short: 'RFC 8926',
   },
   {
@@ -247,6 +261,7 @@ export const references: Reference[] = [
     title: 'gVisor: an application kernel for containers',
     venue: 'gvisor.dev documentation',
     year: 2018,
+    url: 'https://gvisor.dev/docs/',
     short: 'gVisor 文档',
   },
   {
@@ -255,6 +270,7 @@ export const references: Reference[] = [
     title: 'Post-Copy Based Live Virtual Machine Migration Using Adaptive Pre-Paging and Dynamic Self-Ballooning',
     venue: 'VEE',
     year: 2009,
+    url: 'https://doi.org/10.1145/1508293.1508301',
   },
   {
     id: 'intel-sdm',
@@ -262,6 +278,7 @@ export const references: Reference[] = [
     title: 'Intel 64 and IA-32 Architectures Software Developer’s Manual, Vol. 3C: VMX Non-Root Operation; APIC Virtualization and Virtual Interrupts (posted interrupts)',
     venue: 'Intel SDM',
     year: 2024,
+    url: 'https://www.intel.com/content/www/us/en/developer/articles/technical/intel-sdm.html',
     short: 'Intel SDM',
   },
   {
@@ -270,6 +287,7 @@ export const references: Reference[] = [
     title: 'Intel Trust Domain Extensions (Intel TDX) white paper',
     venue: 'Intel',
     year: 2023,
+    url: 'https://www.intel.com/content/www/us/en/developer/articles/technical/intel-trust-domain-extensions.html',
     short: 'Intel 2023',
   },
   {
@@ -295,6 +313,7 @@ export const references: Reference[] = [
     title: 'Kata Containers documentation',
     venue: 'katacontainers.io',
     year: 2017,
+    url: 'https://github.com/kata-containers/kata-containers/tree/main/docs',
     short: 'Kata 文档',
   },
   {
@@ -330,6 +349,7 @@ export const references: Reference[] = [
     title: 'kvm: the Linux Virtual Machine Monitor',
     venue: 'Ottawa Linux Symposium',
     year: 2007,
+    url: 'https://www.kernel.org/doc/ols/2007/ols2007v1-pages-225-230.pdf',
   },
   {
     id: 'ksm-doc',
@@ -373,6 +393,7 @@ export const references: Reference[] = [
     title: 'virsh migrate; QEMU_DOMAIN_MIG_BANDWIDTH_MAX: libvirt lifts QEMU’s 128 MiB/s default cap',
     venue: 'libvirt documentation and source (src/qemu/qemu_domain.h)',
     year: 2024,
+    url: 'https://libvirt.org/manpages/virsh.html#migrate',
     short: 'libvirt',
   },
   {
@@ -406,6 +427,7 @@ export const references: Reference[] = [
     title: 'arch/x86/entry/syscalls/syscall_64.tbl',
     venue: 'Linux source',
     year: 2024,
+    url: 'https://github.com/torvalds/linux/blob/master/arch/x86/entry/syscalls/syscall_64.tbl',
     short: 'Linux syscall_64.tbl',
   },
   {
@@ -414,6 +436,7 @@ export const references: Reference[] = [
     title: 'Unikernels: Library Operating Systems for the Cloud',
     venue: 'ASPLOS',
     year: 2013,
+    url: 'https://doi.org/10.1145/2451116.2451167',
   },
   {
     id: 'mahalingam2014',
@@ -421,6 +444,7 @@ export const references: Reference[] = [
     title: 'Virtual eXtensible Local Area Network (VXLAN): A Framework for Overlaying Virtualized Layer 2 Networks over Layer 3 Networks',
     venue: 'IETF RFC 7348',
     year: 2014,
+    url: 'https://www.rfc-editor.org/rfc/rfc7348',
     short: 'RFC 7348',
   },
   {
@@ -429,6 +453,7 @@ export const references: Reference[] = [
     title: 'The NIST Definition of Cloud Computing',
     venue: 'NIST Special Publication 800-145',
     year: 2011,
+    url: 'https://doi.org/10.6028/NIST.SP.800-145',
   },
   {
     id: 'model67-history',
@@ -436,6 +461,7 @@ export const references: Reference[] = [
     title: 'IBM System/360 Model 67: announced 16 Aug 1965, first shipped 1966; serial #2 to the University of Michigan, Jan 1967',
     venue: 'michigan-terminal-system.org; en.wikipedia.org “IBM System/360 Model 67”',
     year: 1966,
+    url: 'https://en.wikipedia.org/wiki/IBM_System/360_Model_67',
     short: 'Model 67 史',
   },
   {
@@ -444,6 +470,7 @@ export const references: Reference[] = [
     title: 'Nova: Scheduling (with Placement)',
     venue: 'OpenStack Nova documentation',
     year: 2024,
+    url: 'https://docs.openstack.org/nova/latest/admin/scheduling.html',
     short: 'Nova 文档',
   },
   {
@@ -452,6 +479,7 @@ export const references: Reference[] = [
     title: 'NVIDIA Multi-Instance GPU User Guide: Supported GPUs (A100: up to 7 instances)',
     venue: 'docs.nvidia.com',
     year: 2024,
+    url: 'https://docs.nvidia.com/datacenter/tesla/mig-user-guide/',
     short: 'NVIDIA MIG 指南',
   },
   {
@@ -460,6 +488,7 @@ export const references: Reference[] = [
     title: 'OpenStack releases: Austin, 21 Oct 2010 (project launched Jul 2010 by Rackspace and NASA)',
     venue: 'releases.openstack.org',
     year: 2010,
+    url: 'https://releases.openstack.org/austin/index.html',
     short: 'OpenStack 发布记录',
   },
   {
@@ -468,6 +497,7 @@ export const references: Reference[] = [
     title: 'The Design and Implementation of Open vSwitch',
     venue: 'NSDI',
     year: 2015,
+    url: 'https://www.usenix.org/conference/nsdi15/technical-sessions/presentation/pfaff',
   },
   {
     id: 'popek1974',
@@ -483,6 +513,7 @@ export const references: Reference[] = [
     title: 'Migration: downtime-limit, max-bandwidth, auto-converge, postcopy-ram',
     venue: 'QEMU documentation',
     year: 2024,
+    url: 'https://www.qemu.org/docs/master/devel/migration/main.html',
     short: 'QEMU 文档',
   },
   {
@@ -491,6 +522,7 @@ export const references: Reference[] = [
     title: 'The qcow2 image format (docs/interop/qcow2.txt)',
     venue: 'QEMU documentation',
     year: 2024,
+    url: 'https://www.qemu.org/docs/master/interop/qcow2.html',
     short: 'QEMU qcow2 规范',
   },
   {
@@ -499,6 +531,7 @@ export const references: Reference[] = [
     title: 'Vhost-user Protocol',
     venue: 'QEMU documentation, docs/interop/vhost-user.rst',
     year: 2024,
+    url: 'https://www.qemu.org/docs/master/interop/vhost-user.html',
     short: 'QEMU vhost-user',
   },
   {
@@ -507,6 +540,7 @@ export const references: Reference[] = [
     title: 'Analysis of the Intel Pentium\'s Ability to Support a Secure Virtual Machine Monitor',
     venue: 'USENIX Security Symposium',
     year: 2000,
+    url: 'https://www.usenix.org/legacy/events/sec2000/full_papers/robin/robin.pdf',
   },
   {
     id: 'ruprecht2018',
@@ -514,6 +548,7 @@ export const references: Reference[] = [
     title: 'VM Live Migration At Scale',
     venue: 'VEE',
     year: 2018,
+    url: 'https://doi.org/10.1145/3296975.3186415',
   },
   {
     id: 'russell2008',
@@ -521,6 +556,7 @@ export const references: Reference[] = [
     title: 'virtio: Towards a De-Facto Standard for Virtual I/O Devices',
     venue: 'ACM SIGOPS Operating Systems Review 42(5)',
     year: 2008,
+    url: 'https://doi.org/10.1145/1400097.1400108',
   },
   {
     id: 'sriov-spec',
@@ -528,6 +564,7 @@ export const references: Reference[] = [
     title: 'Single Root I/O Virtualization and Sharing Specification, Revision 1.0',
     venue: 'PCI-SIG',
     year: 2007,
+    url: 'https://pcisig.com/specifications/iov/single_root/',
     short: 'PCI-SIG 2007',
   },
   {
@@ -544,6 +581,7 @@ export const references: Reference[] = [
     title: 'Intel Virtualization Technology',
     venue: 'IEEE Computer 38(5)',
     year: 2005,
+    url: 'https://doi.org/10.1109/MC.2005.163',
   },
   {
     id: 'vanvleck-cpcms',
@@ -560,6 +598,7 @@ export const references: Reference[] = [
     title: 'vDPA: introduce vDPA bus; vhost: introduce vDPA-based backend (merged for Linux 5.7, 2020)',
     venue: 'Linux kernel, drivers/vdpa',
     year: 2020,
+    url: 'https://docs.kernel.org/driver-api/vdpa.html',
     short: 'Linux vDPA',
   },
   {
@@ -568,6 +607,7 @@ export const references: Reference[] = [
     title: 'VFIO Mediated devices',
     venue: 'Documentation/driver-api/vfio-mediated-device.rst',
     year: 2024,
+    url: 'https://docs.kernel.org/driver-api/vfio-mediated-device.html',
     short: 'Linux mdev 文档',
   },
   {
@@ -592,6 +632,7 @@ export const references: Reference[] = [
     title: 'Memory Resource Management in VMware ESX Server',
     venue: 'OSDI',
     year: 2002,
+    url: 'https://doi.org/10.1145/844128.844146',
   },
   {
     id: 'xen-save',
@@ -599,6 +640,7 @@ export const references: Reference[] = [
     title: 'xc_domain_save.c (legacy, Xen ≤ 4.5): DEF_MAX_ITERS 29, DEF_MAX_FACTOR 3, 50-page last-round threshold',
     venue: 'tools/libxc, Xen source',
     year: 2009,
+    url: 'https://xenbits.xenproject.org/gitweb/?p=xen.git;a=blob;f=tools/libxc/xc_domain_save.c;hb=RELEASE-4.5.0',
     short: 'Xen 旧版源码',
   },
   {
@@ -607,6 +649,7 @@ export const references: Reference[] = [
     title: 'xg_sr_save.c (migration v2, Xen 4.6+): SPP_MAX_ITERATIONS 5, SPP_TARGET_DIRTY_COUNT 50',
     venue: 'tools/libs/guest, Xen source',
     year: 2021,
+    url: 'https://xenbits.xenproject.org/gitweb/?p=xen.git;a=blob;f=tools/libs/guest/xg_sr_save.c',
     short: 'Xen 源码（v2）',
   },
 ]
