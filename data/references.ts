@@ -11,6 +11,7 @@ export interface Reference {
   /** Journal, conference, document series or site. */
   venue: string
   year: number
+  /** Where to read it: https://doi.org/… for a paper with a DOI, else the page or file itself. Every entry has one where one exists. */
   url?: string
   /** Label shown by `<Cite>` when the first author's surname would not read well (organisations, docs). */
   short?: string
@@ -23,6 +24,7 @@ export const references: Reference[] = [
     title: 'A Comparison of Software and Hardware Techniques for x86 Virtualization',
     venue: 'ASPLOS',
     year: 2006,
+    url: 'https://doi.org/10.1145/1168857.1168860',
   },
   {
     id: 'agache2020',
@@ -30,6 +32,7 @@ export const references: Reference[] = [
     title: 'Firecracker: Lightweight Virtualization for Serverless Applications',
     venue: 'NSDI',
     year: 2020,
+    url: 'https://www.usenix.org/conference/nsdi20/presentation/agache',
   },
   {
     id: 'amd-sev-snp',
@@ -37,6 +40,7 @@ export const references: Reference[] = [
     title: 'AMD SEV-SNP: Strengthening VM Isolation with Integrity Protection and More',
     venue: 'AMD white paper',
     year: 2020,
+    url: 'https://www.amd.com/system/files/TechDocs/SEV-SNP-strengthening-vm-isolation-with-integrity-protection-and-more.pdf',
     short: 'AMD 2020',
   },
   {
@@ -48,12 +52,30 @@ export const references: Reference[] = [
     short: 'AMD 2006',
   },
   {
+    id: 'arm-cca',
+    authors: 'Linux kernel developers',
+    title: 'Arm Confidential Compute Architecture (Realm Management Extension, Realm Management Monitor)',
+    venue: 'Documentation/arch/arm64/arm-cca.rst',
+    year: 2025,
+    url: 'https://docs.kernel.org/arch/arm64/arm-cca.html',
+    short: 'Linux Arm CCA 文档',
+  },
+  {
+    id: 'aws-burstable',
+    authors: 'Amazon Web Services',
+    title: 'Burstable performance instances: baseline utilization and CPU credits',
+    venue: 'Amazon EC2 User Guide',
+    year: 2024,
+    url: 'https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/burstable-performance-instances.html',
+    short: 'AWS EC2 文档',
+  },
+  {
     id: 'aws-ebs',
     authors: 'AWS',
     title: 'Amazon EBS User Guide',
     venue: 'AWS documentation',
     year: 2024,
-    url: 'https://docs.aws.amazon.com/ebs/latest/userguide/',
+    url: 'https://docs.aws.amazon.com/ebs/latest/userguide/what-is-ebs.html',
     short: 'AWS EBS 文档',
   },
   {
@@ -62,6 +84,7 @@ export const references: Reference[] = [
     title: 'Announcing Amazon Elastic Compute Cloud (Amazon EC2) – beta, 25 Aug 2006',
     venue: 'AWS What’s New',
     year: 2006,
+    url: 'https://aws.amazon.com/about-aws/whats-new/2006/08/24/announcing-amazon-elastic-compute-cloud-amazon-ec2---beta/',
     short: 'AWS 2006',
   },
   {
@@ -70,6 +93,7 @@ export const references: Reference[] = [
     title: 'Introducing AWS Lambda (preview), 13 Nov 2014',
     venue: 'AWS What’s New',
     year: 2014,
+    url: 'https://aws.amazon.com/about-aws/whats-new/2014/11/13/introducing-aws-lambda/',
     short: 'AWS 2014',
   },
   {
@@ -121,6 +145,7 @@ export const references: Reference[] = [
     title: 'Xen and the Art of Virtualization',
     venue: 'SOSP',
     year: 2003,
+    url: 'https://doi.org/10.1145/945445.945462',
   },
   {
     id: 'bhargava2008',
@@ -128,6 +153,7 @@ export const references: Reference[] = [
     title: 'Accelerating Two-Dimensional Page Walks for Virtualized Systems',
     venue: 'ASPLOS',
     year: 2008,
+    url: 'https://doi.org/10.1145/1346281.1346286',
   },
   {
     id: 'ceph-rbd',
@@ -144,6 +170,7 @@ export const references: Reference[] = [
     title: 'Live Migration of Virtual Machines',
     venue: 'NSDI',
     year: 2005,
+    url: 'https://www.usenix.org/legacy/event/nsdi05/tech/full_papers/clark/clark.pdf',
   },
   {
     id: 'cncf-cloud-native',
@@ -175,6 +202,7 @@ export const references: Reference[] = [
     title: 'CVE-2015-3456 (VENOM): QEMU virtual floppy disk controller buffer overflow',
     venue: 'National Vulnerability Database',
     year: 2015,
+    url: 'https://nvd.nist.gov/vuln/detail/CVE-2015-3456',
     short: 'NVD CVE-2015-3456',
   },
   {
@@ -183,7 +211,24 @@ export const references: Reference[] = [
     title: 'CVE-2019-5736: runc container breakout',
     venue: 'National Vulnerability Database',
     year: 2019,
+    url: 'https://nvd.nist.gov/vuln/detail/CVE-2019-5736',
     short: 'NVD CVE-2019-5736',
+  },
+  {
+    id: 'dall2014',
+    authors: 'C. Dall, J. Nieh',
+    title: 'KVM/ARM: The Design and Implementation of the Linux ARM Hypervisor',
+    venue: 'ASPLOS',
+    year: 2014,
+    url: 'https://doi.org/10.1145/2541940.2541946',
+  },
+  {
+    id: 'dall2017',
+    authors: 'C. Dall, S.-W. Li, J. Nieh',
+    title: 'Optimizing the Design and Implementation of the Linux ARM Hypervisor',
+    venue: 'USENIX ATC',
+    year: 2017,
+    url: 'https://www.usenix.org/conference/atc17/technical-sessions/presentation/dall',
   },
   {
     id: 'dalton2018',
@@ -192,14 +237,6 @@ export const references: Reference[] = [
     venue: 'NSDI',
     year: 2018,
     url: 'https://www.usenix.org/conference/nsdi18/presentation/dalton',
-  },
-  {
-    id: 'docker-history',
-    authors: 'Docker, Inc.',
-    title: 'Docker open-sourced (Mar 2013); Docker 0.9 replaces LXC with libcontainer (Mar 2014)',
-    venue: 'Docker blog',
-    year: 2014,
-    short: 'Docker 博客',
   },
   {
     id: 'doddamani2019',
@@ -215,6 +252,7 @@ export const references: Reference[] = [
     title: 'Firecracker Design (docs/design.md)',
     venue: 'github.com/firecracker-microvm/firecracker',
     year: 2024,
+    url: 'https://github.com/firecracker-microvm/firecracker/blob/main/docs/design.md',
     short: 'Firecracker 设计文档',
   },
   {
@@ -223,6 +261,7 @@ export const references: Reference[] = [
     title: 'Firecracker Specification (SPECIFICATION.md)',
     venue: 'github.com/firecracker-microvm/firecracker',
     year: 2024,
+    url: 'https://github.com/firecracker-microvm/firecracker/blob/main/SPECIFICATION.md',
     short: 'Firecracker 规范',
   },
   {
@@ -248,6 +287,7 @@ export const references: Reference[] = [
     title: 'ELI: Bare-Metal Performance for I/O Virtualization',
     venue: 'ASPLOS',
     year: 2012,
+    url: 'https://www.mulix.org/pubs/eli/eli.pdf',
   },
   {
     id: 'gross2020',
@@ -264,6 +304,7 @@ export const references: Reference[] = [
     title: 'gVisor: an application kernel for containers',
     venue: 'gvisor.dev documentation',
     year: 2018,
+    url: 'https://gvisor.dev/docs/',
     short: 'gVisor 文档',
   },
   {
@@ -288,6 +329,7 @@ export const references: Reference[] = [
     title: 'Intel 64 and IA-32 Architectures Software Developer’s Manual, Vol. 3C: VMX Non-Root Operation; APIC Virtualization and Virtual Interrupts (posted interrupts)',
     venue: 'Intel SDM',
     year: 2024,
+    url: 'https://www.intel.com/content/www/us/en/developer/articles/technical/intel-sdm.html',
     short: 'Intel SDM',
   },
   {
@@ -296,7 +338,17 @@ export const references: Reference[] = [
     title: 'Intel Trust Domain Extensions (Intel TDX) white paper',
     venue: 'Intel',
     year: 2023,
+    url: 'https://www.intel.com/content/www/us/en/developer/articles/technical/intel-trust-domain-extensions.html',
     short: 'Intel 2023',
+  },
+  {
+    id: 'intel-vtd',
+    authors: 'Intel',
+    title: 'Intel Virtualization Technology for Directed I/O Architecture Specification (interrupt remapping and interrupt posting)',
+    venue: 'Intel specification, rev. 5.10',
+    year: 2025,
+    url: 'https://www.intel.com/content/www/us/en/content-details/868911/intel-virtualization-technology-for-directed-i-o-architecture-specification.html',
+    short: 'Intel VT-d 规范',
   },
   {
     id: 'intel-vtx-2005',
@@ -312,6 +364,7 @@ export const references: Reference[] = [
     title: 'Kata Containers documentation',
     venue: 'katacontainers.io',
     year: 2017,
+    url: 'https://github.com/kata-containers/kata-containers/tree/main/docs',
     short: 'Kata 文档',
   },
   {
@@ -320,7 +373,26 @@ export const references: Reference[] = [
     title: 'Core Scheduling (cross-HT attacks: MDS, L1TF)',
     venue: 'Linux kernel documentation',
     year: 2021,
+    url: 'https://docs.kernel.org/admin-guide/hw-vuln/core-scheduling.html',
     short: 'Linux 核心调度文档',
+  },
+  {
+    id: 'kernel-hugetlbpage',
+    authors: 'Linux kernel developers',
+    title: 'HugeTLB Pages: huge pages are reserved in a pool and cannot be swapped out',
+    venue: 'Documentation/admin-guide/mm/hugetlbpage.rst',
+    year: 2024,
+    url: 'https://docs.kernel.org/admin-guide/mm/hugetlbpage.html',
+    short: 'Linux 大页文档',
+  },
+  {
+    id: 'kernel-resctrl',
+    authors: 'Linux kernel developers',
+    title: 'User Interface for Resource Control feature (resctrl): Intel RDT — CAT, MBA; AMD QoS',
+    venue: 'Documentation/filesystems/resctrl.rst',
+    year: 2024,
+    url: 'https://docs.kernel.org/filesystems/resctrl.html',
+    short: 'Linux resctrl 文档',
   },
   {
     id: 'kivity2007',
@@ -328,6 +400,7 @@ export const references: Reference[] = [
     title: 'kvm: the Linux Virtual Machine Monitor',
     venue: 'Ottawa Linux Symposium',
     year: 2007,
+    url: 'https://www.kernel.org/doc/ols/2007/ols2007v1-pages-225-230.pdf',
   },
   {
     id: 'ksm-doc',
@@ -335,23 +408,8 @@ export const references: Reference[] = [
     title: 'Kernel Samepage Merging',
     venue: 'Documentation/admin-guide/mm/ksm.rst',
     year: 2024,
+    url: 'https://docs.kernel.org/admin-guide/mm/ksm.html',
     short: 'Linux KSM 文档',
-  },
-  {
-    id: 'kubernetes-2014',
-    authors: 'Google',
-    title: 'Kubernetes announced, 10 June 2014',
-    venue: 'Google Cloud Platform blog',
-    year: 2014,
-    short: 'Google 2014',
-  },
-  {
-    id: 'kvm-15',
-    authors: 'Qumranet / KVM project',
-    title: 'kvm-15 release notes: live migration (Feb 2007, kvm-userspace)',
-    venue: 'KVM release announcements',
-    year: 2007,
-    short: 'KVM-15',
   },
   {
     id: 'kvm-api',
@@ -359,7 +417,26 @@ export const references: Reference[] = [
     title: 'The Definitive KVM (Kernel-based Virtual Machine) API Documentation',
     venue: 'Documentation/virt/kvm/api.rst',
     year: 2024,
+    url: 'https://docs.kernel.org/virt/kvm/api.html',
     short: 'KVM API 文档',
+  },
+  {
+    id: 'kvm-steal-time',
+    authors: 'Linux kernel developers',
+    title: 'KVM-specific MSRs: MSR_KVM_STEAL_TIME (time a vCPU was runnable but not running)',
+    venue: 'Documentation/virt/kvm/x86/msr.rst',
+    year: 2024,
+    url: 'https://docs.kernel.org/virt/kvm/x86/msr.html',
+    short: 'KVM steal time 文档',
+  },
+  {
+    id: 'libvirt-domain',
+    authors: 'libvirt project',
+    title: 'Domain XML format: cputune/vcpupin, numatune',
+    venue: 'libvirt documentation',
+    year: 2024,
+    url: 'https://libvirt.org/formatdomain.html',
+    short: 'libvirt 文档',
   },
   {
     id: 'libvirt-migrate',
@@ -367,16 +444,8 @@ export const references: Reference[] = [
     title: 'virsh migrate: --postcopy only enables post-copy (switch with migrate-postcopy or --postcopy-after-precopy); QEMU_DOMAIN_MIG_BANDWIDTH_MAX lifts QEMU’s 128 MiB/s default cap',
     venue: 'libvirt documentation and source (src/qemu/qemu_domain.h)',
     year: 2024,
-    url: 'https://www.libvirt.org/manpages/virsh.html#migrate',
+    url: 'https://libvirt.org/manpages/virsh.html#migrate',
     short: 'libvirt',
-  },
-  {
-    id: 'libvirt-releases',
-    authors: 'libvirt project',
-    title: 'libvirt releases: 0.0.1 (2005-12-19), first aimed at Xen',
-    venue: 'libvirt.org news',
-    year: 2005,
-    short: 'libvirt 发布记录',
   },
   {
     id: 'liguori2017',
@@ -391,6 +460,7 @@ export const references: Reference[] = [
     title: 'Linux 2.6.20 (released 4 Feb 2007): KVM merged',
     venue: 'kernelnewbies.org/Linux_2_6_20',
     year: 2007,
+    url: 'https://kernelnewbies.org/Linux_2_6_20',
     short: 'Linux 2.6.20',
   },
   {
@@ -401,6 +471,15 @@ export const references: Reference[] = [
     year: 2025,
     url: 'https://docs.kernel.org/admin-guide/mm/kho.html',
     short: 'Linux KHO 文档',
+  },
+  {
+    id: 'linux-kvm-x86',
+    authors: 'Linux kernel developers',
+    title: 'arch/x86/kvm/x86.c: vcpu_run() loops on vcpu_enter_guest() and returns to user space only when it must',
+    venue: 'Linux source',
+    year: 2024,
+    url: 'https://github.com/torvalds/linux/blob/master/arch/x86/kvm/x86.c',
+    short: 'Linux KVM 源码',
   },
   {
     id: 'linux-livepatch',
@@ -426,6 +505,7 @@ export const references: Reference[] = [
     title: 'arch/x86/entry/syscalls/syscall_64.tbl',
     venue: 'Linux source',
     year: 2024,
+    url: 'https://github.com/torvalds/linux/blob/master/arch/x86/entry/syscalls/syscall_64.tbl',
     short: 'Linux syscall_64.tbl',
   },
   {
@@ -443,6 +523,7 @@ export const references: Reference[] = [
     title: 'Unikernels: Library Operating Systems for the Cloud',
     venue: 'ASPLOS',
     year: 2013,
+    url: 'https://doi.org/10.1145/2451116.2451167',
   },
   {
     id: 'mahalingam2014',
@@ -467,6 +548,7 @@ export const references: Reference[] = [
     title: 'IBM System/360 Model 67: announced 16 Aug 1965, first shipped 1966; serial #2 to the University of Michigan, Jan 1967',
     venue: 'michigan-terminal-system.org; en.wikipedia.org “IBM System/360 Model 67”',
     year: 1966,
+    url: 'https://en.wikipedia.org/wiki/IBM_System/360_Model_67',
     short: 'Model 67 史',
   },
   {
@@ -492,6 +574,7 @@ export const references: Reference[] = [
     title: 'NVIDIA Multi-Instance GPU User Guide: Supported GPUs (A100: up to 7 instances)',
     venue: 'docs.nvidia.com',
     year: 2024,
+    url: 'https://docs.nvidia.com/datacenter/tesla/mig-user-guide/',
     short: 'NVIDIA MIG 指南',
   },
   {
@@ -508,6 +591,7 @@ export const references: Reference[] = [
     title: 'Formal Requirements for Virtualizable Third Generation Architectures',
     venue: 'Communications of the ACM 17(7)',
     year: 1974,
+    url: 'https://doi.org/10.1145/361011.361073',
   },
   {
     id: 'qemu-cpr',
@@ -524,7 +608,7 @@ export const references: Reference[] = [
     title: 'Migration: downtime-limit, max-bandwidth, auto-converge; Postcopy: “a failure of either side causes the guest to be lost”, postcopy recovery after a network failure',
     venue: 'QEMU documentation',
     year: 2024,
-    url: 'https://www.qemu.org/docs/master/devel/migration/postcopy.html',
+    url: 'https://www.qemu.org/docs/master/devel/migration/main.html',
     short: 'QEMU 文档',
   },
   {
@@ -542,6 +626,7 @@ export const references: Reference[] = [
     title: 'Vhost-user Protocol',
     venue: 'QEMU documentation, docs/interop/vhost-user.rst',
     year: 2024,
+    url: 'https://www.qemu.org/docs/master/interop/vhost-user.html',
     short: 'QEMU vhost-user',
   },
   {
@@ -550,6 +635,7 @@ export const references: Reference[] = [
     title: 'Analysis of the Intel Pentium\'s Ability to Support a Secure Virtual Machine Monitor',
     venue: 'USENIX Security Symposium',
     year: 2000,
+    url: 'https://www.usenix.org/legacy/events/sec2000/full_papers/robin/robin.pdf',
   },
   {
     id: 'ruprecht2018',
@@ -557,7 +643,7 @@ export const references: Reference[] = [
     title: 'VM Live Migration At Scale',
     venue: 'VEE',
     year: 2018,
-    url: 'https://doi.org/10.1145/3186411.3186415',
+    url: 'https://doi.org/10.1145/3296975.3186415',
   },
   {
     id: 'russell2008',
@@ -565,6 +651,7 @@ export const references: Reference[] = [
     title: 'virtio: Towards a De-Facto Standard for Virtual I/O Devices',
     venue: 'ACM SIGOPS Operating Systems Review 42(5)',
     year: 2008,
+    url: 'https://doi.org/10.1145/1400097.1400108',
   },
   {
     id: 'sotomayor2009',
@@ -580,6 +667,7 @@ export const references: Reference[] = [
     title: 'Single Root I/O Virtualization and Sharing Specification, Revision 1.0',
     venue: 'PCI-SIG',
     year: 2007,
+    url: 'https://pcisig.com/specifications/iov/single_root/',
     short: 'PCI-SIG 2007',
   },
   {
@@ -588,6 +676,7 @@ export const references: Reference[] = [
     title: 'Parallel Virtualized Memory Translation with Nested Elastic Cuckoo Page Tables',
     venue: 'ASPLOS',
     year: 2022,
+    url: 'https://doi.org/10.1145/3503222.3507720',
   },
   {
     id: 'uhlig2005',
@@ -595,6 +684,7 @@ export const references: Reference[] = [
     title: 'Intel Virtualization Technology',
     venue: 'IEEE Computer 38(5)',
     year: 2005,
+    url: 'https://doi.org/10.1109/MC.2005.163',
   },
   {
     id: 'vanvleck-cpcms',
@@ -611,6 +701,7 @@ export const references: Reference[] = [
     title: 'vDPA: introduce vDPA bus; vhost: introduce vDPA-based backend (merged for Linux 5.7, 2020)',
     venue: 'Linux kernel, drivers/vdpa',
     year: 2020,
+    url: 'https://docs.kernel.org/driver-api/vdpa.html',
     short: 'Linux vDPA',
   },
   {
@@ -627,6 +718,7 @@ export const references: Reference[] = [
     title: 'VFIO Mediated devices',
     venue: 'Documentation/driver-api/vfio-mediated-device.rst',
     year: 2024,
+    url: 'https://docs.kernel.org/driver-api/vfio-mediated-device.html',
     short: 'Linux mdev 文档',
   },
   {
@@ -651,22 +743,7 @@ export const references: Reference[] = [
     title: 'Memory Resource Management in VMware ESX Server',
     venue: 'OSDI',
     year: 2002,
-  },
-  {
-    id: 'xen-credit',
-    authors: 'Xen Project',
-    title: 'Credit Scheduler (xen/common/sched/credit.c)',
-    venue: 'Xen source and wiki',
-    year: 2019,
-    short: 'Xen credit.c',
-  },
-  {
-    id: 'xen-credit2-default',
-    authors: 'Xen Project',
-    title: 'Credit2 Scheduler feature document, revision 3: made the default scheduler in Xen 4.12 (2019)',
-    venue: 'docs/features/sched_credit2.pandoc',
-    year: 2019,
-    short: 'Xen 4.12 文档',
+    url: 'https://doi.org/10.1145/844128.844146',
   },
   {
     id: 'xen-livepatch',
@@ -683,7 +760,7 @@ export const references: Reference[] = [
     title: 'xg_sr_save.c (migration v2, Xen 4.6+): SPP_MAX_ITERATIONS 5, SPP_TARGET_DIRTY_COUNT 50; legacy xc_domain_save.c (Xen ≤ 4.5): 29 iterations, 3 × memory, 50 pages',
     venue: 'tools/libs/guest, Xen source',
     year: 2021,
-    url: 'https://xenbits.xen.org/gitweb/?p=xen.git;a=blob;f=tools/libs/guest/xg_sr_save.c',
+    url: 'https://xenbits.xenproject.org/gitweb/?p=xen.git;a=blob;f=tools/libs/guest/xg_sr_save.c',
     short: 'Xen 源码',
   },
   {
