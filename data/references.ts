@@ -79,15 +79,6 @@ export const references: Reference[] = [
     short: 'AWS EBS 文档',
   },
   {
-    id: 'aws-ec2-2006',
-    authors: 'Amazon Web Services',
-    title: 'Announcing Amazon Elastic Compute Cloud (Amazon EC2) – beta, 25 Aug 2006',
-    venue: 'AWS What’s New',
-    year: 2006,
-    url: 'https://aws.amazon.com/about-aws/whats-new/2006/08/24/announcing-amazon-elastic-compute-cloud-amazon-ec2---beta/',
-    short: 'AWS 2006',
-  },
-  {
     id: 'aws-lambda-2014',
     authors: 'Amazon Web Services',
     title: 'Introducing AWS Lambda (preview), 13 Nov 2014',
