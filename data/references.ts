@@ -535,6 +535,7 @@ export const references: Reference[] = [
     title: 'C5 Instances and the Evolution of Amazon EC2 Virtualization (CMP332)',
     venue: 'AWS re:Invent',
     year: 2017,
+    url: 'https://www.youtube.com/watch?v=LabltEXk0VQ',
   },
   {
     id: 'linux-2.6.20',
@@ -869,6 +870,7 @@ export const references: Reference[] = [
     title: 'High-density Multi-tenant Bare-metal Cloud (BM-Hive, Alibaba X-Dragon)',
     venue: 'ASPLOS',
     year: 2020,
+    url: 'https://doi.org/10.1145/3373376.3378507',
   },
   {
     id: 'zhang2024cachewarp',
