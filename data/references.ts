@@ -343,6 +343,14 @@ export const references: Reference[] = [
     url: 'https://doi.org/10.1145/1508293.1508301',
   },
   {
+    id: 'intel-e2000-2022',
+    authors: 'Intel',
+    title: 'Intel and Google Cloud co-designed IPU E2000 debuts in Google Cloud’s C3 machine series: programmable packet processing on the IPU at line rates of 200 Gb/s',
+    venue: 'Intel newsroom (press release, 11 Oct 2022)',
+    year: 2022,
+    short: 'Intel 2022',
+  },
+  {
     id: 'intel-migtd',
     authors: 'Intel',
     title: 'MigTD: the Migration TD that checks migration policy and hands the migration session key to the destination (TDX 1.5 live migration)',
