@@ -1,12 +1,12 @@
-import type { Deck, DeckSlide } from '../tools/deck.ts'
+import type { Deck, DeckSlide } from '../packages/slidev-addon-lectern/node/deck/deck.ts'
 /**
  * The talk's own promises (issue #10, AUTHORING.md): its length in slides, the time its notes take to
  * say, and planned minutes that add up to the headmatter's duration with time left for questions.
  * Reads the deck with Slidev's parser; no browser.
  */
 import { beforeAll, describe, expect, it } from 'vitest'
-import { readDeck } from '../tools/deck.ts'
-import { readingMinutes } from '../tools/notes.ts'
+import { readDeck } from '../packages/slidev-addon-lectern/node/deck/deck.ts'
+import { readingMinutes } from '../packages/slidev-addon-lectern/node/deck/notes.ts'
 
 let deck: Deck
 beforeAll(async () => {
