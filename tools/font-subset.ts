@@ -58,6 +58,8 @@ export const TEXT_SOURCES: { dir: string, ext: RegExp }[] = [
   // The play view's banner and the reading view's own words (tools/reading.ts writes read/ in the site).
   { dir: '.', ext: /^global-(?:top|bottom)\.vue$/ },
   { dir: 'tools', ext: /^reading\.ts$/ },
+  // The kit's words in every language it speaks (handout, reading view, slide pages, banners).
+  { dir: 'tools', ext: /^messages\.ts$/ },
 ]
 
 /** 'U+4e00-4e02,U+3002' → [[0x4e00, 0x4e02], [0x3002, 0x3002]] */

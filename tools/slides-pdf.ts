@@ -8,7 +8,7 @@ import type { Trouble } from './browser.ts'
 import type { Deck } from './deck.ts'
 import { PDFDocument } from 'pdf-lib'
 import { watchPage } from './browser.ts'
-import { slidesOf } from './deck.ts'
+import { sectionsOf } from './deck.ts'
 import { setInfo, setOutline } from './pdf.ts'
 import { SLIDEV } from './slidev-internals.ts'
 
@@ -230,14 +230,18 @@ export async function finishSlidesPdf(bytes: Uint8Array, deck: Deck, wide: numbe
   setInfo(doc, {
     title: deck.title,
     author: deck.author,
-    subject: deck.info,
+    subject: deck.infoText,
     keywords: deck.keywords,
     lang: deck.lang,
   })
-  setOutline(doc, deck.chapters.map(chapter => ({
-    title: chapter.title,
-    page: chapter.firstSlide - 1,
-    children: slidesOf(deck, chapter).map(s => ({ title: `${s.no}. ${s.title}`, page: s.no - 1 })),
-  })))
+  // The opening's slides (before the first chapter) stand on their own; each chapter holds its slides.
+  setOutline(doc, sectionsOf(deck).flatMap(({ chapter, slides }) => {
+    const items = slides.map(s => ({ title: `${s.no}. ${s.title}`, page: s.no - 1 }))
+    return chapter
+      ? [
+          { title: chapter.title, page: chapter.firstSlide - 1, children: items },
+        ]
+      : items
+  }))
   return doc.save()
 }
