@@ -49,7 +49,7 @@ beforeAll(async () => {
       res.writeHead(404).end()
     }
   })
-  await new Promise<void>(resolve => theme.listen(THEME_PORT, '127.0.0.1', resolve))
+  await new Promise<void>((resolve, reject) => theme.once('error', reject).listen(THEME_PORT, '127.0.0.1', resolve))
   expect((theme.address() as AddressInfo).port).toBe(THEME_PORT)
   browser = await launchChromium()
   await buildSite({
@@ -57,7 +57,7 @@ beforeAll(async () => {
     out: site(),
     exportsDir: join(temp, 'exports'),
   })
-}, 300_000)
+}, 900_000)
 
 afterAll(async () => {
   await browser?.close()
