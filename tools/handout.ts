@@ -299,7 +299,10 @@ export async function printHandout(options: HandoutOptions): Promise<{ pdf: Prom
       if (slide.dataset.handoutInherited)
         continue
       const from = getComputedStyle(slide.parentElement!)
-      slide.dataset.handoutInherited = inherited.map(p => `${p}:${from.getPropertyValue(p)}`).join(';')
+      slide.dataset.handoutInherited = JSON.stringify(Object.fromEntries(inherited.map(p => [
+        p,
+        from.getPropertyValue(p),
+      ])))
     }
     document.getElementById('deck-handout')?.remove()
     const root = Object.assign(document.createElement('div'), { id: 'deck-handout', innerHTML: html })
@@ -308,8 +311,15 @@ export async function printHandout(options: HandoutOptions): Promise<{ pdf: Prom
       const slide = slides.get(Number(box.dataset.slide))
       if (!slide)
         throw new Error(`handout: slide ${box.dataset.slide} is not on the print page`)
+      // Where the box would pass the slide something else (the handout's 10 pt, its font), it passes what the
+      // print page did. Only those: a computed line-height is in px, and setting it would undo a unitless one.
+      const wanted = JSON.parse(slide.dataset.handoutInherited!) as Record<string, string>
+      const has = getComputedStyle(box)
+      for (const [property, value] of Object.entries(wanted)) {
+        if (has.getPropertyValue(property) !== value)
+          box.style.setProperty(property, value)
+      }
       box.append(slide)
-      box.style.cssText = slide.dataset.handoutInherited!
       const scale = box.clientWidth / slide.offsetWidth
       box.style.height = `${slide.offsetHeight * scale}px`
       box.style.setProperty('--handout-scale', String(scale))
