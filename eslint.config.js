@@ -12,13 +12,14 @@ export default antfu(
       'exports/**',
       '.cache/**',
       'tests/fixtures/**',
+      'packages/*/dist/**',
       'screenshots/**',
       'bench-results/**',
     ],
   },
   {
     // Command-line tools print their results and may await at the top level.
-    files: ['tools/**/*.ts'],
+    files: ['packages/*/node/**/*.ts', 'packages/*/bin/**/*.js'],
     rules: {
       'no-console': 'off',
       'antfu/no-top-level-await': 'off',

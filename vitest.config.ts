@@ -11,7 +11,9 @@ export default defineConfig({
           include: [
             'models/**/*.test.ts',
             'data/**/*.test.ts',
-            'tools/**/*.test.ts',
+            'packages/*/node/**/*.test.ts',
+            'packages/*/shared/**/*.test.ts',
+            'packages/*/client/**/*.test.ts',
             'styles/**/*.test.ts',
             'composables/**/*.test.ts',
             'tests/talk.test.ts',

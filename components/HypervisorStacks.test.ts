@@ -1,7 +1,7 @@
 import { mount } from '@vue/test-utils'
+import { injectionRenderContext } from 'slidev-addon-lectern/client/useRenderContext.ts'
 import { describe, expect, it } from 'vitest'
 import { ref } from 'vue'
-import { injectionRenderContext } from '../composables/useRenderContext'
 import { STACKS } from '../models/hypervisorStacks'
 import HypervisorStacks from './HypervisorStacks.vue'
 

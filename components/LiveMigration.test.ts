@@ -1,10 +1,10 @@
-import type { ModelStore } from '../composables/useSyncedInputs'
+import type { ModelStore } from 'slidev-addon-lectern/client/useSyncedInputs.ts'
 import { mount } from '@vue/test-utils'
+import { injectionModelStore } from 'slidev-addon-lectern/client/useSyncedInputs.ts'
+import { SLIDEV } from 'slidev-addon-lectern/shared/slidev-internals.ts'
 import { describe, expect, it } from 'vitest'
 import { nextTick, reactive, ref } from 'vue'
-import { injectionModelStore } from '../composables/useSyncedInputs'
 import { simulatePrecopy } from '../models/migration'
-import { SLIDEV } from '../tools/slidev-internals'
 import LiveMigration from './LiveMigration.vue'
 
 const text = (w: ReturnType<typeof mount>, id: string) => w.get(`[data-testid="${id}"]`).text()
@@ -71,7 +71,7 @@ describe('<LiveMigration />', () => {
 })
 
 describe('<LiveMigration /> presented', () => {
-  // What Slidev provides to a component on slide 38 (tools/slidev-internals.ts names the keys).
+  // What Slidev provides to a component on slide 38 (packages/slidev-addon-lectern/shared/slidev-internals.ts names the keys).
   function slide(store: ModelStore, clicks = reactive({ current: 0 })) {
     const context = {
       get current() {

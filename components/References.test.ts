@@ -54,4 +54,10 @@ describe('<References />', () => {
     for (const r of linked)
       expect(r.url, r.id).toMatch(/^https:\/\/\S+$/)
   })
+
+  it('gives every paper from a conference or journal its DOI or URL', () => {
+    const paper = /\b(?:ASPLOS|SOSP|OSDI|NSDI|ATC|EuroSys|VEE|FAST|SIGCOMM|USENIX|IEEE|ACM|SIGOPS|Communications|CCGrid|LNCS|Concurrency|Symposium)\b/
+    const missing = references.filter(r => paper.test(r.venue) && !r.url).map(r => r.id)
+    expect(missing).toEqual([])
+  })
 })

@@ -1,11 +1,11 @@
 import { mount } from '@vue/test-utils'
+import { SLIDEV } from 'slidev-addon-lectern/shared/slidev-internals.ts'
 import { describe, expect, it } from 'vitest'
 import { ref } from 'vue'
 import { isas, steps } from '../models/popekGoldberg'
-import { SLIDEV } from '../tools/slidev-internals'
 import TrapEmulate from './TrapEmulate.vue'
 
-// Slidev's injectionRenderContext key (a plain string), as in composables/useRenderContext.ts
+// Slidev's injectionRenderContext key (a plain string), as in packages/slidev-addon-lectern/client/useRenderContext.ts
 const RENDER_CONTEXT = SLIDEV.renderContextKey
 
 function chooseIsa(w: ReturnType<typeof mount>, label: string) {

@@ -93,7 +93,7 @@ export const references: Reference[] = [
     title: 'Introducing Nitro Isolation Engine: Transparency Through Mathematics (CMP359): “every critical element of Nitro system can be live-updated”',
     venue: 'AWS re:Invent',
     year: 2025,
-    short: 'AWS re:Invent 2025',
+    short: 'AWS 2025',
   },
   {
     id: 'aws-nitro-security',
@@ -129,7 +129,7 @@ export const references: Reference[] = [
     venue: 'Azure Virtual Network documentation',
     year: 2023,
     url: 'https://learn.microsoft.com/azure/virtual-network/accelerated-networking-mana-overview',
-    short: 'Azure MANA 文档',
+    short: 'MANA 文档',
   },
   {
     id: 'barham2003',
@@ -535,6 +535,7 @@ export const references: Reference[] = [
     title: 'C5 Instances and the Evolution of Amazon EC2 Virtualization (CMP332)',
     venue: 'AWS re:Invent',
     year: 2017,
+    url: 'https://www.youtube.com/watch?v=LabltEXk0VQ',
   },
   {
     id: 'linux-2.6.20',
@@ -552,7 +553,7 @@ export const references: Reference[] = [
     venue: 'docs.kernel.org, admin-guide/mm/kho',
     year: 2025,
     url: 'https://docs.kernel.org/admin-guide/mm/kho.html',
-    short: 'Linux KHO 文档',
+    short: 'KHO 文档',
   },
   {
     id: 'linux-kvm-x86',
@@ -570,7 +571,7 @@ export const references: Reference[] = [
     venue: 'docs.kernel.org, livepatch',
     year: 2024,
     url: 'https://docs.kernel.org/livepatch/livepatch.html',
-    short: 'Linux livepatch 文档',
+    short: 'livepatch 文档',
   },
   {
     id: 'linux-net-failover',
@@ -579,7 +580,7 @@ export const references: Reference[] = [
     venue: 'docs.kernel.org, networking/net_failover',
     year: 2018,
     url: 'https://docs.kernel.org/networking/net_failover.html',
-    short: 'Linux net_failover 文档',
+    short: 'net_failover 文档',
   },
   {
     id: 'linux-syscall-table',
@@ -692,7 +693,7 @@ export const references: Reference[] = [
     venue: 'QEMU documentation',
     year: 2025,
     url: 'https://www.qemu.org/docs/master/devel/migration/CPR.html',
-    short: 'QEMU CPR 文档',
+    short: 'QEMU CPR',
   },
   {
     id: 'qemu-migration',
@@ -852,7 +853,7 @@ export const references: Reference[] = [
     venue: 'Xen documentation, docs/misc/livepatch',
     year: 2024,
     url: 'https://xenbits.xen.org/docs/unstable/misc/livepatch.html',
-    short: 'Xen livepatch 文档',
+    short: 'Xen 文档',
   },
   {
     id: 'xen-sr-save',
@@ -869,6 +870,7 @@ export const references: Reference[] = [
     title: 'High-density Multi-tenant Bare-metal Cloud (BM-Hive, Alibaba X-Dragon)',
     venue: 'ASPLOS',
     year: 2020,
+    url: 'https://doi.org/10.1145/3373376.3378507',
   },
   {
     id: 'zhang2024cachewarp',

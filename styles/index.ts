@@ -1,5 +1,5 @@
 // Fonts ship with the project (npm), so the deck looks the same offline and in the PDF.
-// 'Deck Sans': Noto Sans SC cut to the deck's characters at build time (vite.config.ts, tools/font-subset.ts).
+// 'Deck Sans': Noto Sans SC cut to the deck's characters at build time (vite.config.ts, packages/slidev-addon-lectern/node/fonts/font-subset.ts).
 import 'virtual:deck-fonts.css'
 // Noto Sans fills the few Latin/Greek glyphs Noto Sans SC lacks (λ); unicode-range keeps it to one small file.
 import '@fontsource/noto-sans/400.css'

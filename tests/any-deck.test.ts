@@ -10,12 +10,12 @@ import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import process from 'node:process'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { launchChromium } from '../tools/browser.ts'
-import { checkDeck, formatProblem } from '../tools/check.ts'
-import { readDeck } from '../tools/deck.ts'
-import { exportFromSite } from '../tools/export.ts'
-import { formatGateProblem, runGate } from '../tools/gate.ts'
-import { slidevBuild } from '../tools/slidev.ts'
+import { launchChromium } from '../packages/slidev-addon-lectern/node/core/browser.ts'
+import { readDeck } from '../packages/slidev-addon-lectern/node/deck/deck.ts'
+import { exportFromSite } from '../packages/slidev-addon-lectern/node/make/print/export.ts'
+import { slidevBuild } from '../packages/slidev-addon-lectern/node/slidev/slidev.ts'
+import { checkDeck, formatProblem } from '../packages/slidev-addon-lectern/node/verify/check/check.ts'
+import { formatGateProblem, runGate } from '../packages/slidev-addon-lectern/node/verify/gate/gate.ts'
 import { pdfInfo, pdfText } from './pdf.ts'
 
 let browser: Browser
@@ -152,7 +152,7 @@ describe('the project in a folder named `演讲 稿`', () => {
     const node = (...args: string[]) => spawnSync(process.execPath, args, { cwd: dir, encoding: 'utf8' })
 
     // The old entry guard made this exit 0 after a second with nothing written.
-    const build = node('tools/build.ts')
+    const build = node('packages/slidev-addon-lectern/node/make/build.ts')
     expect(build.status, build.stderr).toBe(0)
     for (const file of [
       'dist/index.html',
@@ -163,13 +163,13 @@ describe('the project in a folder named `演讲 稿`', () => {
     ])
       expect(existsSync(join(dir, file)), file).toBe(true)
 
-    const check = node('tools/check.ts')
-    const here = spawnSync(process.execPath, ['tools/check.ts'], { encoding: 'utf8' })
+    const check = node('packages/slidev-addon-lectern/node/verify/check/check.ts')
+    const here = spawnSync(process.execPath, ['packages/slidev-addon-lectern/node/verify/check/check.ts'], { encoding: 'utf8' })
     expect(check.stdout).toMatch(/Notes \(information\)/)
     expect(check.stdout).toBe(here.stdout)
     expect(check.status).toBe(here.status)
 
-    const exported = node('tools/export.ts', '--entry', 'tests/fixtures/typical/slides.md', '--out', 'exports-typical', '--only', 'handout')
+    const exported = node('packages/slidev-addon-lectern/node/make/print/export.ts', '--entry', 'tests/fixtures/typical/slides.md', '--out', 'exports-typical', '--only', 'handout')
     expect(exported.status, exported.stderr).toBe(0)
     expect(existsSync(join(dir, 'exports-typical/handout.pdf'))).toBe(true)
   })

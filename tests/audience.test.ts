@@ -12,13 +12,13 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import process from 'node:process'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { launchChromium, watchPage } from '../tools/browser.ts'
-import { buildSite } from '../tools/build.ts'
-import { readDeck } from '../tools/deck.ts'
-import { renderHandout } from '../tools/handout.ts'
-import { siteFontFaces, uncoveredCharacters, visibleText } from '../tools/reading.ts'
-import { serveStatic } from '../tools/serve.ts'
-import { openPrintPage } from '../tools/slides-pdf.ts'
+import { launchChromium, watchPage } from '../packages/slidev-addon-lectern/node/core/browser.ts'
+import { serveStatic } from '../packages/slidev-addon-lectern/node/core/serve.ts'
+import { readDeck } from '../packages/slidev-addon-lectern/node/deck/deck.ts'
+import { buildSite } from '../packages/slidev-addon-lectern/node/make/build.ts'
+import { siteFontFaces, uncoveredCharacters, visibleText } from '../packages/slidev-addon-lectern/node/make/pages/reading.ts'
+import { renderHandout } from '../packages/slidev-addon-lectern/node/make/print/handout.ts'
+import { openPrintPage } from '../packages/slidev-addon-lectern/node/make/print/slides-pdf.ts'
 import { openSite, site } from './browser.ts'
 import { pdfInfo, pdfLanguage, pdfOutline, pdfText } from './pdf.ts'
 
@@ -221,7 +221,7 @@ describe('npm run export -- --layout 2', () => {
     writeFileSync(join(site, 'handout.pdf'), 'earlier')
     writeFileSync(join(site, 'slides.pdf'), 'earlier')
     execFileSync(process.execPath, [
-      'tools/export.ts',
+      'packages/slidev-addon-lectern/node/make/print/export.ts',
       '--entry',
       FIXTURE,
       '--layout',

@@ -3,11 +3,11 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import process from 'node:process'
 import { afterEach, describe, expect, it } from 'vitest'
-import { BrowserNotFoundError, findChromium } from '../tools/browser.ts'
-import { buildSite } from '../tools/build.ts'
-import { readDeck } from '../tools/deck.ts'
-import { writeAtomic } from '../tools/pdf.ts'
-import { checkFontPackages } from '../tools/slidev.ts'
+import { BrowserNotFoundError, findChromium } from '../packages/slidev-addon-lectern/node/core/browser.ts'
+import { writeAtomic } from '../packages/slidev-addon-lectern/node/core/pdf.ts'
+import { readDeck } from '../packages/slidev-addon-lectern/node/deck/deck.ts'
+import { buildSite } from '../packages/slidev-addon-lectern/node/make/build.ts'
+import { checkFontPackages } from '../packages/slidev-addon-lectern/node/slidev/slidev.ts'
 
 const scratch: string[] = []
 afterEach(() => {

@@ -1,10 +1,10 @@
-/** What the browser tests share: a served copy of the test build. Pages record trouble with `watchPage` (tools/browser.ts). */
+/** What the browser tests share: a served copy of the test build. Pages record trouble with `watchPage` (packages/slidev-addon-lectern/node/core/browser.ts). */
 import type { Browser, Page } from 'playwright-chromium'
-import type { StaticServer } from '../tools/serve.ts'
+import type { StaticServer } from '../packages/slidev-addon-lectern/node/core/serve.ts'
+import { SLIDEV } from 'slidev-addon-lectern/shared/slidev-internals.ts'
 import { inject } from 'vitest'
-import { launchChromium } from '../tools/browser.ts'
-import { serveStatic } from '../tools/serve.ts'
-import { SLIDEV } from '../tools/slidev-internals.ts'
+import { launchChromium } from '../packages/slidev-addon-lectern/node/core/browser.ts'
+import { serveStatic } from '../packages/slidev-addon-lectern/node/core/serve.ts'
 
 export const site = inject('site')
 

@@ -1,11 +1,11 @@
 import type { Locator, Page } from 'playwright-chromium'
-import type { Deck } from '../tools/deck.ts'
+import type { Deck } from '../packages/slidev-addon-lectern/node/deck/deck.ts'
 import type { Session } from './browser.ts'
 import { readdirSync } from 'node:fs'
+import { slideSelector } from 'slidev-addon-lectern/shared/slidev-internals.ts'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { watchPage } from '../tools/browser.ts'
-import { readDeck } from '../tools/deck.ts'
-import { slideSelector } from '../tools/slidev-internals.ts'
+import { watchPage } from '../packages/slidev-addon-lectern/node/core/browser.ts'
+import { readDeck } from '../packages/slidev-addon-lectern/node/deck/deck.ts'
 import { openSite } from './browser.ts'
 
 let session: Session
@@ -117,7 +117,7 @@ describe('live models in the built site', () => {
       expect(await controls.count(), `${name} has no keyboard control`).toBeGreaterThan(0)
       const before = await modelState(slide)
       const url = page.url()
-      // Operate the first few controls the way a keyboard user would (composables/clicker.ts): arrows on a
+      // Operate the first few controls the way a keyboard user would (packages/slidev-addon-lectern/client/clicker.ts): arrows on a
       // slider, radio or number field reached by Tab; Enter on a checkbox or button — Space is the clicker's.
       for (let i = 0; i < Math.min(3, await controls.count()); i++) {
         const control = controls.nth(i)

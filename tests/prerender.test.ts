@@ -1,15 +1,15 @@
 import type { Buffer } from 'node:buffer'
 import type { Page } from 'playwright-chromium'
-import type { Deck } from '../tools/deck.ts'
+import type { Deck } from '../packages/slidev-addon-lectern/node/deck/deck.ts'
 import type { Session } from './browser.ts'
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { brotliDecompressSync, gunzipSync } from 'node:zlib'
+import { SLIDEV } from 'slidev-addon-lectern/shared/slidev-internals.ts'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { watchPage } from '../tools/browser.ts'
-import { readDeck } from '../tools/deck.ts'
-import { pageTitle, startApp } from '../tools/prerender.ts'
-import { SLIDEV } from '../tools/slidev-internals.ts'
+import { watchPage } from '../packages/slidev-addon-lectern/node/core/browser.ts'
+import { readDeck } from '../packages/slidev-addon-lectern/node/deck/deck.ts'
+import { pageTitle, startApp } from '../packages/slidev-addon-lectern/node/make/pages/prerender.ts'
 import { navState, openSite, site } from './browser.ts'
 
 let session: Session
@@ -73,7 +73,7 @@ async function pixelDifference(page: Page, a: Buffer, b: Buffer): Promise<number
 }
 
 describe('a prerendered page per slide', () => {
-  it('writes a page for every slide URL, as GitHub Pages and tools/serve.ts resolve /N and /N/', async () => {
+  it('writes a page for every slide URL, as GitHub Pages and packages/slidev-addon-lectern/node/core/serve.ts resolve /N and /N/', async () => {
     for (const slide of deck.slides) {
       expect(existsSync(join(site.dir, `${slide.no}.html`)), `${slide.no}.html`).toBe(true)
       expect(existsSync(join(site.dir, `${slide.no}/index.html`)), `${slide.no}/index.html`).toBe(true)

@@ -5,14 +5,14 @@
  */
 import type { ChildProcess } from 'node:child_process'
 import type { Browser, BrowserContext, Page } from 'playwright-chromium'
-import type { Deck } from '../tools/deck.ts'
+import type { Deck } from '../packages/slidev-addon-lectern/node/deck/deck.ts'
 import type { Session } from './browser.ts'
 import { spawn } from 'node:child_process'
 import { mkdirSync, openSync } from 'node:fs'
+import { timedSections } from 'slidev-addon-lectern/client/pacing.ts'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { timedSections } from '../models/pacing.ts'
-import { launchChromium } from '../tools/browser.ts'
-import { readDeck } from '../tools/deck.ts'
+import { launchChromium } from '../packages/slidev-addon-lectern/node/core/browser.ts'
+import { readDeck } from '../packages/slidev-addon-lectern/node/deck/deck.ts'
 import { openSite } from './browser.ts'
 
 const PORT = 3300 + (process.pid % 500)

@@ -2,12 +2,12 @@ import type { Session } from './browser.ts'
 import { Buffer } from 'node:buffer'
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
+import { slideSelector } from 'slidev-addon-lectern/shared/slidev-internals.ts'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { watchPage } from '../tools/browser.ts'
-import { readDeck } from '../tools/deck.ts'
-import { isStageDirection } from '../tools/notes.ts'
-import { startApp } from '../tools/prerender.ts'
-import { slideSelector } from '../tools/slidev-internals.ts'
+import { watchPage } from '../packages/slidev-addon-lectern/node/core/browser.ts'
+import { readDeck } from '../packages/slidev-addon-lectern/node/deck/deck.ts'
+import { isStageDirection } from '../packages/slidev-addon-lectern/node/deck/notes.ts'
+import { startApp } from '../packages/slidev-addon-lectern/node/make/pages/prerender.ts'
 import { openSite, site } from './browser.ts'
 
 let session: Session
@@ -49,7 +49,7 @@ describe('the hosted site', () => {
     const files = filesUnder(site.dir).filter(f => /\.(?:js|html|json|css|map)$/.test(f))
     for (const file of files) {
       const text = readFileSync(file, 'utf8')
-      // The reading view publishes the narration on purpose (tools/reading.ts); the app carries none.
+      // The reading view publishes the narration on purpose (packages/slidev-addon-lectern/node/make/pages/reading.ts); the app carries none.
       if (!file.startsWith(join(site.dir, 'read'))) {
         for (const sentence of sentences)
           expect(text.includes(sentence), `${sentence} found in ${file}`).toBe(false)

@@ -1,4 +1,4 @@
-import type { Deck, DeckSlide } from '../tools/deck.ts'
+import type { Deck, DeckSlide } from '../packages/slidev-addon-lectern/node/deck/deck.ts'
 /**
  * The talk's own promises (issues #10 and #20, AUTHORING.md): its length in slides, the time its notes and
  * demos take, and planned minutes that add up to the headmatter's duration with time left for questions.
@@ -8,8 +8,8 @@ import type { Deck, DeckSlide } from '../tools/deck.ts'
 import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { readDeck } from '../tools/deck.ts'
-import { readingMinutes, speakerParagraphs } from '../tools/notes.ts'
+import { readDeck } from '../packages/slidev-addon-lectern/node/deck/deck.ts'
+import { readingMinutes, speakerParagraphs } from '../packages/slidev-addon-lectern/node/deck/notes.ts'
 
 /** Time a demo step takes beyond its narration: the audience watches the model change. */
 const DEMO_STEP_MINUTES = 20 / 60

@@ -1,9 +1,9 @@
 import type { Page } from 'playwright-chromium'
 import type { Session } from './browser.ts'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { watchPage } from '../tools/browser.ts'
-import { readDeck } from '../tools/deck.ts'
-import { startApp } from '../tools/prerender.ts'
+import { watchPage } from '../packages/slidev-addon-lectern/node/core/browser.ts'
+import { readDeck } from '../packages/slidev-addon-lectern/node/deck/deck.ts'
+import { startApp } from '../packages/slidev-addon-lectern/node/make/pages/prerender.ts'
 import { navState, openSite } from './browser.ts'
 
 let session: Session

@@ -1,7 +1,7 @@
 import type { TestProject } from 'vitest/node'
 import { join, resolve } from 'node:path'
-import { buildSite } from '../../tools/build.ts'
-import { exportFromSite } from '../../tools/export.ts'
+import { buildSite } from '../../packages/slidev-addon-lectern/node/make/build.ts'
+import { exportFromSite } from '../../packages/slidev-addon-lectern/node/make/print/export.ts'
 
 /** Where the tests find what `npm run build` made; a sub-path, as on GitHub Pages. */
 export const TEST_BASE = '/virt-deck/'
