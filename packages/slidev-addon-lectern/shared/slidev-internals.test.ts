@@ -34,7 +34,6 @@ const WHERE: Record<keyof typeof SLIDEV, { file: string, text: string }> = {
   mermaidScratch: { file: '@slidev/client/index.html', text: `id="${SLIDEV.mermaidScratch.slice(1)}"` },
   colorSchemaStorage: { file: '@slidev/client/logic/dark.ts', text: `'${SLIDEV.colorSchemaStorage}'` },
   drawingLayer: { file: '@slidev/client/internals/DrawingLayer.vue', text: 'drauu.mount(svg.value!' },
-  preloadedFlag: { file: '@slidev/client/internals/SlidesShow.vue', text: `route.meta.${SLIDEV.preloadedFlag} = true` },
 }
 
 describe('slidev internals the tools rely on are where shared/slidev-internals.ts says', () => {

@@ -41,8 +41,6 @@ export const SLIDEV = {
   colorSchemaStorage: 'slidev-color-schema',
   /** Slidev's drawing layer: an <svg> directly inside the canvas, empty unless drawn on. */
   drawingLayer: '#slide-content > svg',
-  /** Route meta flag of a slide mounted ahead of time (neighbours, then all after 3 s); the gate clears it with `meta.preload`. */
-  preloadedFlag: '__preloaded',
 } as const
 
 /** Selector of slide `no`'s element. */

@@ -41,8 +41,11 @@ export interface PrintedSlide {
   fonts: FaceUse[]
 }
 
-/** Text every page shows beside its slide, with its CSS `font` shorthand: the reading banner, in the deck's language. */
-function pageParts(lang: string): { text: string, font: string }[] {
+/** Text a page shows beside its slide, with its CSS `font` shorthand. */
+interface PagePart { text: string, font: string }
+
+/** Text every page shows beside its slide: the reading banner, in the deck's language. */
+function pageParts(lang: string): PagePart[] {
   return [
     { text: messages(lang).readingBanner, font: READING_BANNER_FONT },
   ]
@@ -62,7 +65,7 @@ export async function capturePrinted(page: Page, shell: string, lang: string): P
 }
 
 /** Runs in the print page: every slide's markup, text, stylesheets and the faces its characters are drawn with. */
-function readPrintPage(shellStyles: string[], pageParts: ReturnType<typeof pageParts>, parseRange: typeof parseUnicodeRange, faceFor: typeof matchFace): PrintedSlide[] {
+function readPrintPage(shellStyles: string[], pageParts: PagePart[], parseRange: typeof parseUnicodeRange, faceFor: typeof matchFace): PrintedSlide[] {
   const rulesOf = (list: CSSRuleList): CSSRule[] => Array.from(list).flatMap(r => 'cssRules' in r && !(r instanceof CSSStyleRule)
     ? rulesOf((r as CSSGroupingRule).cssRules)
     : [r])

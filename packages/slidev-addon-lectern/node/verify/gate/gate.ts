@@ -175,22 +175,10 @@ function installInspector(config: InspectorConfig, parseRange: typeof parseUnico
     }
   }
 
-  // Slidev mounts the neighbours of the shown slide, and after 3 s every slide, hidden: a console message of
-  // slide 7 would then arrive while the gate looks at slide 6. With preloading off (Slidev's `preload: false`
-  // on every slide) and what was preloaded let go, only the slide shown is mounted: a message belongs to it.
-  let preloadingOff = false
   const goTo = async (no: number, clicks: number): Promise<NavState> => {
     const slidevNav = nav()
     if (!slidevNav)
       throw new Error(`Slidev context not found on ${S.appRoot} (not a Slidev build, or Slidev changed how it provides it: see shared/slidev-internals.ts)`)
-    if (!preloadingOff) {
-      const routes = slidevNav.slides?.value ?? slidevNav.slides ?? []
-      for (const route of routes) {
-        route.meta.preload = false
-        route.meta[S.preloadedFlag] = false
-      }
-      preloadingOff = true
-    }
     await slidevNav.go(no, clicks)
     const deadline = Date.now() + 10_000
     for (;;) {
@@ -515,7 +503,19 @@ async function gateMode(context: BrowserContext, run: ModeRun): Promise<{ seen: 
   // Slide 0 while the deck loads: Slidev may mount any slide then (sorted out below).
   let at = { slide: 0, click: 0, screenshot: '' }
   const record = (what: string, about?: string): void => {
-    seen.push({ ...at, mode, what, url: about })
+    // A component that threw names its own slide (client/slide-errors.ts: `[deck] slide N: …`): Slidev may
+    // have mounted it ahead, hidden, while another slide is shown.
+    const thrower = Number(/\[deck\] slide (\d+):/.exec(what)?.[1])
+    seen.push(thrower && thrower !== at.slide
+      ? {
+          slide: thrower,
+          click: 0,
+          screenshot: '',
+          mode,
+          what,
+          url: about,
+        }
+      : { ...at, mode, what, url: about })
   }
   // Nothing leaves the machine unless allowed; everything the page does wrong is recorded at the current step.
   await watchPage(page, {
