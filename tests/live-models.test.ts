@@ -140,6 +140,8 @@ describe('live models in the built site', () => {
       await open(page, no)
       const slide = page.locator(slideSelector(no))
       const controls = slide.locator('input, button:not([data-testid="model-reset"]), [tabindex="0"]')
+      // the app draws the model a moment after the network goes quiet on a busy machine
+      await controls.first().waitFor({ state: 'attached', timeout: 30_000 }).catch(() => {})
       expect(await controls.count(), `${name} has no keyboard control`).toBeGreaterThan(0)
       const before = await modelState(slide)
       const url = page.url()

@@ -463,6 +463,8 @@ describe('presenting on the dev server', () => {
     await presenter.goto(`${DEV}presenter/${slide.no}`)
     const notes = presenter.locator('.slidev-presenter .slidev-note-with-clicks').first()
     await notes.waitFor()
+    // the slide counts its clicks once it has mounted: before that, → would leave it
+    await expect.poll(async () => (await at(presenter)).clicksTotal, SOON).toBeGreaterThan(0)
     await expect.poll(() => notes.locator('.slidev-note-click-mark-active').count(), SOON).toBe(0)
     await presenter.keyboard.press('ArrowRight')
     await expect.poll(() => notes.locator('.slidev-note-click-mark-active').getAttribute('data-clicks'), SOON).toBe('1')
