@@ -33,7 +33,10 @@ const en = {
   slideOfSlides: (no: number, total: number) => `Slide ${no} of ${total}`,
   readingBanner: 'Open the reading view: every slide with its narration, made for phones →',
   blankScreen: (black: boolean) => `Audience screen: ${black ? 'black' : 'white'} (${black ? 'B' : 'W'} or any navigation key brings this slide back)`,
-  slideError: (no: number, message: string) => `Slide ${no} failed to render: ${message}`,
+  // the navigation bar's links
+  downloadSlides: 'Download the slides (PDF)',
+  downloadHandout: 'Download the handout (slides + narration)',
+  openReadingView: 'Reading view: every slide with its narration',
 }
 
 export type Messages = typeof en
@@ -62,7 +65,9 @@ const zhCN: Messages = {
   slideOfSlides: (no, total) => `幻灯片 ${no} / ${total}`,
   readingBanner: '打开阅读版：每页幻灯片配讲解，适合手机 →',
   blankScreen: black => `观众屏幕：${black ? '黑屏' : '白屏'}（按 ${black ? 'B' : 'W'} 或任一翻页键恢复，停在本页）`,
-  slideError: (no, message) => `第 ${no} 页渲染失败：${message}`,
+  downloadSlides: '下载幻灯片 PDF',
+  downloadHandout: '下载讲义（幻灯片 + 讲解）',
+  openReadingView: '阅读版：每页幻灯片配讲解',
 }
 
 const MESSAGES: Record<string, Messages> = { 'en': en, 'zh-CN': zhCN }
