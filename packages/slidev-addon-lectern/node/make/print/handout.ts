@@ -191,7 +191,7 @@ body > ${SLIDEV.appRoot} { display: none !important }
 #deck-handout .layout-1, #deck-handout .layout-2 { display: grid; gap: 6mm; align-content: start }
 #deck-handout .entry { display: flex; flex-direction: column; gap: 2.5mm }
 #deck-handout .layout-1 .slide-box { width: 182mm }
-#deck-handout .layout-2 .slide-box { width: 182mm }
+#deck-handout .layout-2 .slide-box { width: 155mm }
 #deck-handout .layout-1 .notes { font-size: 11pt }
 #deck-handout .layout-2 .notes { font-size: 9.5pt }
 #deck-handout .layout-1 .cite, #deck-handout .layout-2 .cite { font-size: max(0.75em, calc(9.6px / var(--handout-scale, 1))) !important }
@@ -310,11 +310,9 @@ export async function printHandout(options: HandoutOptions): Promise<{ pdf: Prom
     document.getElementById('deck-handout')?.remove()
     const root = Object.assign(document.createElement('div'), { id: 'deck-handout', innerHTML: html })
     document.body.append(root)
-    // A slide drawn as wide as its box, the box as wide as the page allows (`width` in px, or the CSS width).
-    function fit(box: HTMLElement, width?: number) {
+    // A slide drawn as wide as its box.
+    function fit(box: HTMLElement) {
       const slide = box.firstElementChild as HTMLElement
-      if (width)
-        box.style.width = `${width}px`
       const scale = box.clientWidth / slide.offsetWidth
       box.style.height = `${slide.offsetHeight * scale}px`
       box.style.setProperty('--handout-scale', String(scale))
@@ -336,18 +334,11 @@ export async function printHandout(options: HandoutOptions): Promise<{ pdf: Prom
       fit(box)
     }
     return document.fonts.ready.then(() => {
-      // A page whose notes run past its foot: its slides give up width first (two slides a page start at the
-      // page's full width, down to 85 % of it), then its notes shrink together in 0.5 pt steps, down to the minimum.
+      // A page whose notes run past its foot: its notes shrink together in 0.5 pt steps, down to the minimum.
       // (Each entry takes the height it needs, so long notes borrow the room short ones leave.)
       const cut: string[] = []
       for (const main of Array.from(root.querySelectorAll<HTMLElement>('.page > main'))) {
         const notes = Array.from(main.querySelectorAll<HTMLElement>('.notes'))
-        const boxes = Array.from(main.querySelectorAll<HTMLElement>('.layout-2 .slide-box'))
-        const full = boxes[0]?.clientWidth ?? 0
-        for (let width = full; boxes.length && main.scrollHeight > main.clientHeight + 1 && width > full * 0.85;) {
-          width = Math.max(full * 0.85, width - full * 0.03)
-          boxes.forEach(box => fit(box, width))
-        }
         let size = Math.max(0, ...notes.map(n => Number.parseFloat(getComputedStyle(n).fontSize) * 0.75))
         while (main.scrollHeight > main.clientHeight + 1 && size > minPt) {
           size -= 0.5
