@@ -3,7 +3,7 @@
  * exports/; the slides and the attendee handout also in dist/), the reading view for phones (read/),
  * a social preview image and a 404 fallback for static hosts.
  * The new site is assembled beside dist/ and swapped in only when complete.
- *   node node/make/build.ts [--entry slides.md] [--base /repo/] [--site-url https://host/repo/] [--out dist] [--with-notes] [--allow-remote]
+ *   lectern build [--entry slides.md] [--base /repo/] [--site-url https://host/repo/] [--out dist] [--with-notes] [--allow-remote]
  */
 import type { Buffer } from 'node:buffer'
 import type { Browser } from 'playwright-chromium'
@@ -283,9 +283,10 @@ export async function buildSite(options: SiteOptions = {}) {
   }
 }
 
-if (import.meta.main) {
-  await runCli({
-    name: 'node/make/build.ts',
+/** `lectern build` (node/main.ts dispatches to it). */
+export function cli(argv: string[]): Promise<number> {
+  return runCli({
+    name: 'lectern build',
     summary: 'Build the hosted site (no speaker notes) with its reading view, and print the slides PDF and both handouts from it.',
     options: {
       'entry': ENTRY_OPTION,
@@ -319,5 +320,5 @@ if (import.meta.main) {
         allowRemote: values['allow-remote'],
       })
     },
-  })
+  }, argv)
 }
