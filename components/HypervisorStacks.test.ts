@@ -24,8 +24,10 @@ describe('<HypervisorStacks />', () => {
     expect(w.findAll('.is-shared')).toHaveLength(sharedCount)
     const container = w.find('[data-stack="container"]')
     expect(container.find('[data-layer="hk"] .hs-box').classes()).toContain('is-shared')
-    const microvm = w.find('[data-stack="microvm"]')
-    expect(microvm.find('[data-layer="gk"] .is-shared').exists()).toBe(false)
+    const kvm = w.find('[data-stack="kvm"]')
+    expect(kvm.find('[data-layer="hk"] .hs-box').classes()).toContain('is-shared')
+    expect(kvm.find('[data-layer="vmm"] .is-shared').exists()).toBe(false)
+    expect(kvm.find('[data-layer="gk"] .is-shared').exists()).toBe(false)
   })
 
   it('draws the dashed boundary right above the model\'s boundary layer when 隔离边界 is ticked', async () => {

@@ -29,7 +29,7 @@ describe('<References />', () => {
     expect(titles).toHaveLength(references.length)
     expect(new Set(titles).size).toBe(references.length)
     expect(Number(parts[2].find('ol').attributes('start'))).toBe(parts[0].findAll('li').length + parts[1].findAll('li').length + 1)
-    expect(parts.map(p => p.findAll('a[href$=".pdf"]').length)).toEqual([0, 0, 2])
+    expect(parts.map(p => p.findAll('.refs-downloads a').length)).toEqual([0, 0, 2])
   })
 
   it('shortens long author lists and links the PDFs only on the last part', () => {
@@ -40,7 +40,24 @@ describe('<References />', () => {
       props: { part: 2 },
     })
     expect(one.text()).toContain('P. Barham et al.')
-    expect(one.findAll('a[href$=".pdf"]')).toHaveLength(0)
-    expect(two.findAll('a[href$=".pdf"]').map(a => a.attributes('href'))).toEqual(['/slides.pdf', '/handout.pdf'])
+    expect(one.findAll('.refs-downloads a')).toHaveLength(0)
+    expect(two.findAll('.refs-downloads a').map(a => a.attributes('href'))).toEqual(['/slides.pdf', '/handout.pdf'])
+  })
+
+  it('links each title to its URL or DOI, opening outside the deck', () => {
+    const all = mount(References)
+    const linked = references.filter(r => r.url)
+    const links = all.findAll('a.refs-title')
+    expect(links.map(a => a.attributes('href'))).toEqual(linked.map(r => r.url))
+    for (const a of links)
+      expect(a.attributes('rel')).toBe('noopener')
+    for (const r of linked)
+      expect(r.url, r.id).toMatch(/^https:\/\/\S+$/)
+  })
+
+  it('gives every paper from a conference or journal its DOI or URL', () => {
+    const paper = /\b(?:ASPLOS|SOSP|OSDI|NSDI|ATC|EuroSys|VEE|FAST|SIGCOMM|USENIX|IEEE|ACM|SIGOPS|Communications|CCGrid|LNCS|Concurrency|Symposium)\b/
+    const missing = references.filter(r => paper.test(r.venue) && !r.url).map(r => r.id)
+    expect(missing).toEqual([])
   })
 })

@@ -4,12 +4,12 @@ import { boundaryIndex, sharedLayers, STACKS } from './hypervisorStacks'
 const stack = (id: string) => STACKS.find(s => s.id === id)!
 
 describe('hypervisor stacks', () => {
-  it('shows the four stacks Type 1, Type 2, containers and microVM', () => {
+  it('shows the four stacks Type 1, Type 2, KVM with a user-space VMM, and containers', () => {
     expect(STACKS.map(s => s.id)).toEqual([
       'type1',
       'type2',
+      'kvm',
       'container',
-      'microvm',
     ])
   })
 
@@ -26,8 +26,8 @@ describe('hypervisor stacks', () => {
     expect(c.layers.some(l => l.kind === 'guest-kernel')).toBe(false)
   })
 
-  it('gives every tenant its own guest kernel under Type 1, Type 2 and microVM', () => {
-    for (const id of ['type1', 'type2', 'microvm']) {
+  it('gives every tenant its own guest kernel under Type 1, Type 2 and KVM', () => {
+    for (const id of ['type1', 'type2', 'kvm']) {
       const gk = stack(id).layers.filter(l => l.kind === 'guest-kernel')
       expect(gk).toHaveLength(1)
       expect(gk[0].shared).toBe(false)
@@ -39,11 +39,25 @@ describe('hypervisor stacks', () => {
     expect(stack('type1').layers[1].kind).toBe('hypervisor')
   })
 
-  it('gives each microVM its own minimal VMM on a shared host kernel with KVM', () => {
-    const m = stack('microvm')
-    expect(m.layers.find(l => l.kind === 'vmm')?.shared).toBe(false)
-    expect(m.layers.find(l => l.kind === 'host-kernel')?.shared).toBe(true)
-    expect(m.examples).toContain('Firecracker')
+  it('draws QEMU/KVM and Firecracker as one stack: a user-space VMM per VM on a shared host kernel with KVM (NSDI\'20)', () => {
+    const k = stack('kvm')
+    expect(k.layers.map(l => l.kind)).toEqual([
+      'hardware',
+      'host-kernel',
+      'vmm',
+      'guest-kernel',
+      'app',
+    ])
+    expect(k.layers.find(l => l.kind === 'vmm')?.shared).toBe(false)
+    expect(k.layers.find(l => l.kind === 'host-kernel')?.shared).toBe(true)
+    expect(k.examples).toContain('QEMU')
+    expect(k.examples).toContain('Firecracker')
+    // No separate microVM stack: a microVM is this stack with a smaller VMM.
+    expect(STACKS.filter(s => s.layers.some(l => l.kind === 'vmm'))).toEqual([k])
+  })
+
+  it('does not file KVM under Type 1 beside ESXi and Xen', () => {
+    expect(stack('type1').examples).not.toContain('KVM')
   })
 
   it('puts the isolation boundary on a layer of the stack, with shared layers below and per-tenant layers above', () => {

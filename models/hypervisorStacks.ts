@@ -1,6 +1,12 @@
 /**
  * Four ways to run several tenants on one machine, as stacks of layers (bottom → top):
- * Type 1 (bare-metal hypervisor), Type 2 (hosted hypervisor), containers, microVMs.
+ * Type 1 (bare-metal hypervisor), Type 2 (hosted hypervisor), KVM with one user-space VMM per VM,
+ * containers.
+ *
+ * QEMU/KVM and Firecracker are one stack, not two: each VM is one user-space VMM process on the
+ * host kernel's KVM. A microVM differs only in the size and language of that VMM and its device
+ * model (Firecracker about 50k lines of Rust vs QEMU's C, Agache et al. NSDI'20), so the model has
+ * one `kvm` stack whose examples name both.
  *
  * `shared: true` — one instance of the layer serves every tenant (drawn full width);
  * `shared: false` — each tenant has its own copy (drawn once per tenant).
@@ -18,7 +24,7 @@ export interface StackLayer {
 }
 
 export interface Stack {
-  id: 'type1' | 'type2' | 'container' | 'microvm'
+  id: 'type1' | 'type2' | 'kvm' | 'container'
   title: string
   /** Example systems. */
   examples: string
@@ -34,7 +40,7 @@ export const STACKS: Stack[] = [
   {
     id: 'type1',
     title: 'Type 1 裸金属',
-    examples: 'ESX、Xen、KVM',
+    examples: 'ESXi、Xen',
     layers: [
       {
         id: 'hw',
@@ -104,42 +110,9 @@ export const STACKS: Stack[] = [
     boundaryNote: '边界：虚拟硬件 + 宿主 OS',
   },
   {
-    id: 'container',
-    title: '容器',
-    examples: 'Docker、runc',
-    layers: [
-      {
-        id: 'hw',
-        label: '硬件',
-        kind: 'hardware',
-        shared: true,
-      },
-      {
-        id: 'hk',
-        label: '宿主内核（共享）',
-        kind: 'host-kernel',
-        shared: true,
-      },
-      {
-        id: 'rt',
-        label: '容器运行时',
-        kind: 'runtime',
-        shared: true,
-      },
-      {
-        id: 'app',
-        label: '应用 + 库',
-        kind: 'app',
-        shared: false,
-      },
-    ],
-    boundaryAbove: 'rt',
-    boundaryNote: '边界：系统调用（namespaces + cgroups）',
-  },
-  {
-    id: 'microvm',
-    title: 'microVM',
-    examples: 'Firecracker',
+    id: 'kvm',
+    title: 'KVM + 用户态 VMM',
+    examples: 'QEMU、Firecracker',
     layers: [
       {
         id: 'hw',
@@ -173,7 +146,40 @@ export const STACKS: Stack[] = [
       },
     ],
     boundaryAbove: 'hk',
-    boundaryNote: '边界：KVM + 精简的用户态 VMM',
+    boundaryNote: '边界：KVM + 每个 VM 一个用户态 VMM',
+  },
+  {
+    id: 'container',
+    title: '容器',
+    examples: 'Docker、runc',
+    layers: [
+      {
+        id: 'hw',
+        label: '硬件',
+        kind: 'hardware',
+        shared: true,
+      },
+      {
+        id: 'hk',
+        label: '宿主内核（共享）',
+        kind: 'host-kernel',
+        shared: true,
+      },
+      {
+        id: 'rt',
+        label: '容器运行时',
+        kind: 'runtime',
+        shared: true,
+      },
+      {
+        id: 'app',
+        label: '应用 + 库',
+        kind: 'app',
+        shared: false,
+      },
+    ],
+    boundaryAbove: 'rt',
+    boundaryNote: '边界：系统调用（namespaces + cgroups）',
   },
 ]
 

@@ -267,7 +267,8 @@ export function stopAndCopy(memoryMiB: number, bandwidthMBps: number): Alternati
 
 /**
  * Post-copy (Hines & Gopalan, VEE 2009): move CPU and device state first, resume on the target at once,
- * then pull memory; every page is sent exactly once (total ≈ M/B).
+ * then pull memory; every page is sent exactly once (total ≈ M/B). QEMU's docs: during post-copy a failure of
+ * either side loses the guest; a broken network link can be recovered (postcopy recovery).
  * Downtime is only the CPU/device state (`stateMiB`, default 0 here: the model has no number for it).
  */
 export function postCopy(memoryMiB: number, bandwidthMBps: number, stateMiB = 0): Alternative {
@@ -276,6 +277,6 @@ export function postCopy(memoryMiB: number, bandwidthMBps: number, stateMiB = 0)
     downtimeS: transferSeconds(stateMiB, bandwidthMBps),
     totalTimeS: transferSeconds(memoryMiB + stateMiB, bandwidthMBps),
     totalDataMiB: memoryMiB + stateMiB,
-    note: '远程缺页，vCPU 要等网络往返；源端在迁移完成前宕机则虚拟机丢失',
+    note: '远程缺页，vCPU 要等网络往返；途中源端或目标端任一宕机，虚拟机就丢了（断网可恢复）',
   }
 }

@@ -7,8 +7,10 @@ describe('nested (2D) page walk, Bhargava et al. ASPLOS 2008', () => {
     expect(pageWalk({ guestLevels: 4, hostLevels: 4, mode: 'native' }).total).toBe(4)
   })
 
-  it('5-level guest on 5-level host costs 35 references', () => {
+  it('24 holds only for 4-level paging on both sides: a 5-level guest costs 29 on 4-level EPT and 35 on 5-level EPT', () => {
+    expect(pageWalk({ guestLevels: 5, hostLevels: 4 }).total).toBe(29)
     expect(pageWalk({ guestLevels: 5, hostLevels: 5 }).total).toBe(35)
+    expect(pageWalk({ guestLevels: 5, hostLevels: 5, mode: 'native' }).total).toBe(5)
   })
 
   it('counts (n+1)(m+1) − 1 references for every n, m in 2..5, and n natively', () => {
