@@ -184,8 +184,9 @@ export function slidevBuild(options: SiteBuildOptions): Promise<void> {
  * lines of stack (Slidev and Vite print the stack after the message; the tail alone hides the cause).
  */
 export function causeFirst(stderr: string, frames = 3): string {
+  // Blank lines and the bits of an error object Node prints after its message (`errors: [Getter/Setter]`, `}`) say nothing.
   // eslint-disable-next-line no-control-regex -- colour codes
-  const lines = stderr.replace(/\u001B\[[\d;]*m/g, '').split('\n').map(l => l.trimEnd()).filter(Boolean)
+  const lines = stderr.replace(/\u001B\[[\d;]*m/g, '').split('\n').map(l => l.trimEnd()).filter(l => l && !/^\s*[{}]$|\[Getter\/Setter\]/.test(l))
   const isFrame = (line: string): boolean => /^\s+at\s/.test(line)
   const start = Math.max(0, lines.findIndex(l => !isFrame(l) && /error|failed|cannot|not found|\bENOENT\b/i.test(l)))
   const cause = lines.slice(start).filter(l => !isFrame(l)).slice(0, 12)
