@@ -115,10 +115,10 @@ export const references: Reference[] = [
   },
   {
     id: 'azure-maintenance',
-    authors: 'J. Slack (Microsoft Azure)',
+    authors: 'M. Russinovich, J. Slack (Microsoft Azure)',
     title: 'Advancing no-impact and low-impact maintenance technologies: hot patching, memory-preserving maintenance, live migration',
-    venue: 'Microsoft Azure blog',
-    year: 2019,
+    venue: 'Microsoft Azure blog (3 Jan 2020)',
+    year: 2020,
     url: 'https://azure.microsoft.com/en-us/blog/advancing-noimpact-and-lowimpact-maintenance-technologies/',
     short: 'Azure 博客',
   },
@@ -236,7 +236,7 @@ export const references: Reference[] = [
     title: 'Fast and Live Hypervisor Replacement (HyperFresh)',
     venue: 'VEE',
     year: 2019,
-    url: 'https://conf.researchr.org/details/vee-2019/vee-2019-papers/15/Fast-and-Live-Hypervisor-Replacement',
+    url: 'https://doi.org/10.1145/3313808.3313821',
   },
   {
     id: 'firecracker-design',
@@ -341,6 +341,14 @@ export const references: Reference[] = [
     venue: 'VEE',
     year: 2009,
     url: 'https://doi.org/10.1145/1508293.1508301',
+  },
+  {
+    id: 'intel-e2000-2022',
+    authors: 'Intel',
+    title: 'Intel and Google Cloud co-designed IPU E2000 debuts in Google Cloud’s C3 machine series: programmable packet processing on the IPU at line rates of 200 Gb/s',
+    venue: 'Intel newsroom (press release, 11 Oct 2022)',
+    year: 2022,
+    short: 'Intel 2022',
   },
   {
     id: 'intel-migtd',

@@ -167,7 +167,7 @@ describe('attendee and speaker handouts of a deck with stage directions', () => 
       expect(pdfInfo(file).Title).toMatch(/^听众材料测试 — /)
       expect(await pdfLanguage(file)).toBe('zh-CN')
       // The fixture has no data/references.ts of its own, so its handout has no reference pages.
-      expect((await pdfOutline(file)).map(b => b.title)).toEqual(['封面与目录', '开场', '第一章', '谢谢！'])
+      expect((await pdfOutline(file)).map(b => b.title)).toEqual(['封面与目录', '1. 听众材料测试', '第一章', '谢谢！'])
     }
   })
 

@@ -7,8 +7,7 @@ import { BrowserNotFoundError, findChromium } from '../packages/slidev-addon-lec
 import { writeAtomic } from '../packages/slidev-addon-lectern/node/core/pdf.ts'
 import { readDeck } from '../packages/slidev-addon-lectern/node/deck/deck.ts'
 import { buildSite } from '../packages/slidev-addon-lectern/node/make/build.ts'
-import { exportFromSite } from '../packages/slidev-addon-lectern/node/make/print/export.ts'
-import { checkFontPackages, slidevBuild } from '../packages/slidev-addon-lectern/node/slidev/slidev.ts'
+import { checkFontPackages } from '../packages/slidev-addon-lectern/node/slidev/slidev.ts'
 
 const scratch: string[] = []
 afterEach(() => {
@@ -65,23 +64,21 @@ describe('bad input stops with one line that says what and how to fix it', () =>
 })
 
 describe('a slide that throws while rendering', () => {
-  it('fails the export with the slide number and its file, and writes no PDF', async () => {
+  it('fails the build with the slide number and its file, writes no PDF and leaves no folder behind', async () => {
     const entry = 'tests/fixtures/throwing-slide/slides.md'
     const dir = tempDir()
-    await slidevBuild({
+    const exportsDir = join(dir, 'exports')
+    // The export fails while the site's files are still being compressed into a folder beside the staging one.
+    await expect(buildSite({
       entry,
       out: join(dir, 'site'),
-      quiet: true,
-    })
-    const outDir = join(dir, 'exports')
-    await expect(exportFromSite({
-      siteDir: join(dir, 'site'),
-      deck: await readDeck(entry),
-      outDir,
-      log: () => {},
+      exportsDir,
     }))
       .rejects
       .toThrow(/slide 2 \(tests\/fixtures\/throwing-slide\/slides\.md:12\): \[deck\] slide 2: Boom/)
-    expect(existsSync(outDir)).toBe(false)
+    expect(existsSync(exportsDir)).toBe(false)
+    // Nothing written after the staging folder was removed (no `site.tmp-N`, no `site.tmp-N.compressed`).
+    await new Promise(resolve => setTimeout(resolve, 1000))
+    expect(readdirSync(dir)).toEqual([])
   })
 })

@@ -65,6 +65,14 @@ describe('the browser gate on fixture decks', () => {
     expect(result.steps).toBe(8) // 3 slides, slide 3 has 2 click steps, in light and dark
   })
 
+  it('pins a console error on the slide that threw, not on the slide before it (Slidev mounts neighbours ahead)', async () => {
+    const result = await gateFixture('throwing-slide')
+    const consoles = result.problems.filter(p => /console|page error/.test(p.what))
+    expect(consoles.length, formatGateReport(result)).toBeGreaterThan(0)
+    for (const problem of consoles)
+      expect(problem.slide, formatGateProblem(problem)).toBe(2)
+  })
+
   it('blocks a remote image before it leaves the machine and pins it on the slide that shows it', async () => {
     const result = await gateFixture('browser-remote-image')
     const lines = result.problems.map(formatGateProblem)

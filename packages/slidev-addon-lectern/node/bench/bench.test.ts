@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { fastest } from './bench.ts'
+import { fastest, median } from './bench.ts'
 
 describe('bench rounds', () => {
   it('counts the fastest run that succeeded, and a failure when none did', () => {
@@ -14,5 +14,10 @@ describe('bench rounds', () => {
       { seconds: 2, ok: false },
     ]
     expect(fastest(failed, r => r.ok, r => r.seconds)).toBe(failed[0])
+  })
+
+  it('reports the median of the pairs\' ratios', () => {
+    expect(median([0.7, 0.5, 0.6])).toBe(0.6)
+    expect(median([0.5, 0.9, 0.6, 0.7])).toBeCloseTo(0.65)
   })
 })

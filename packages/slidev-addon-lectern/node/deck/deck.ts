@@ -1,6 +1,14 @@
 /**
  * The deck as the tools see it: slides with their number, title, chapter, source file and line,
  * and speaker notes, read with Slidev's own parser so numbering matches what Slidev shows.
+ *
+ * Chapters come from the deck's own structure, or there are none:
+ * - a deck split into files with `src:` imports: each run of slides from one file is a chapter, named by
+ *   its first slide's title — except the run that holds slide 1 (the opening belongs to no chapter);
+ * - otherwise, each divider slide (`layout: section` or `layout: chapter`) opens a chapter named by its title;
+ * - otherwise no chapters. Slides before the first chapter are the opening (`sectionsOf`).
+ * References: the deck's own `data/references.ts` beside its entry (exporting `references: Reference[]`),
+ * or none.
  */
 import type { SourceSlideInfo } from '@slidev/types'
 import { existsSync } from 'node:fs'
@@ -8,6 +16,30 @@ import { dirname, join, relative, resolve } from 'node:path'
 import process from 'node:process'
 import { pathToFileURL } from 'node:url'
 import { load } from '@slidev/parser/fs'
+import { messages } from '../../shared/messages.ts'
+
+/**
+ * The headmatter key a deck opts into this talk's house rules with (`houseRules: true`): the checker's
+ * notes, limits and citation rules (tools/check.ts) and the density targets (tools/density.ts).
+ */
+export const HOUSE_RULES_KEY = 'houseRules'
+
+/** Does this headmatter opt into the house rules? */
+export function hasHouseRules(headmatter: Record<string, unknown>): boolean {
+  return headmatter[HOUSE_RULES_KEY] === true
+}
+
+/** One source of the deck, as its `data/references.ts` lists it (this shape, at least). */
+export interface Reference {
+  /** Key used by `<Cite id>`. */
+  id: string
+  authors: string
+  title: string
+  /** Journal, conference, document series or site. */
+  venue: string
+  year: number
+  url?: string
+}
 
 /** One source in a deck's `data/references.ts` (`export const references: Reference[]`). */
 export interface Reference {
@@ -64,9 +96,15 @@ export interface Deck {
   talk: TalkInfo
   /** The headmatter's `duration` in minutes (0 when not set). */
   durationMinutes: number
+  /** The headmatter's `info`, Markdown as written ('' when not set). */
   info: string
+  /** `info` as plain text (PDF Subject, page descriptions). */
+  infoText: string
   keywords: string[]
+  /** The headmatter's `lang`; 'en' when not set. */
   lang: string
+  /** The deck opts into the house rules (`houseRules: true`). */
+  houseRules: boolean
   canvasWidth: number
   aspectRatio: number
   slides: DeckSlide[]
@@ -106,24 +144,29 @@ export async function readDeck(entry = 'slides.md', root = process.cwd()): Promi
   if (problems.length)
     throw new Error(problems.join('\n'))
   const head = data.headmatter as Record<string, any>
+  const lang = String(head.lang ?? 'en')
+  const t = messages(lang)
   const slides: DeckSlide[] = []
   const chapters: Chapter[] = []
+  const byFile = data.slides.some(s => s.importChain?.length)
   let lastFile = ''
   for (const slide of data.slides) {
     const file = relative(root, slide.source.filepath)
     const no = slide.index + 1
-    const title = plainTitle((slide.source.frontmatter.title as string | undefined) ?? slide.title) || `幻灯片 ${no}`
-    if (file !== lastFile) {
-      // A chapter is a file; its first slide (the divider) names it. The cover file opens the talk.
-      const isCover = slide.frontmatter.layout === 'cover' || no === 1
+    const title = plainTitle((slide.source.frontmatter.title as string | undefined) ?? slide.title) || t.slideNo(no)
+    const opens = byFile
+      ? file !== lastFile && no > 1
+      : ['section', 'chapter'].includes(String(slide.frontmatter.layout))
+    lastFile = file
+    if (opens) {
       chapters.push({
-        title: isCover ? '开场' : title,
+        title,
         firstSlide: no,
         lastSlide: no,
       })
-      lastFile = file
     }
-    chapters.at(-1)!.lastSlide = no
+    if (chapters.length)
+      chapters.at(-1)!.lastSlide = no
     slides.push({
       no,
       title,
@@ -150,8 +193,10 @@ export async function readDeck(entry = 'slides.md', root = process.cwd()): Promi
     },
     durationMinutes: parseDuration(head.duration),
     info: String(head.info ?? '').trim(),
+    infoText: markdownText(String(head.info ?? '')),
     keywords: String(head.keywords ?? '').split(/[,，]/).map(k => k.trim()).filter(Boolean),
-    lang: head.lang ?? 'zh-CN',
+    lang,
+    houseRules: hasHouseRules(head),
     canvasWidth: Number(head.canvasWidth ?? 980),
     aspectRatio: aspect.length === 2
       ? aspect[0] / aspect[1]
@@ -199,12 +244,50 @@ export function normalizeSiteUrl(url: string): string {
     : `${parsed.href}/`
 }
 
-/** A heading as readers see it: no component tags (`<Cite … />`), no Markdown emphasis. */
+/** A heading as readers see it: no component tags (`<Cite … />`), no Markdown emphasis, TeX as its words (`$\\LaTeX$` → LaTeX). */
 export function plainTitle(title: string | undefined): string {
-  return (title ?? '').replace(/<[^>]*>/g, '').replace(/[*_`]/g, '').replace(/\s+/g, ' ').trim()
+  return plainMath((title ?? '').replace(/<[^>]*>/g, '').replace(/[*_`]/g, '')).replace(/\s+/g, ' ').trim()
+}
+
+/** Inline TeX (`$…$`) as plain words: commands lose their backslash, braces and dollars go. */
+function plainMath(text: string): string {
+  return text.replace(/\$([^$\n]+)\$/g, (_, tex: string) => tex.replace(/\\([a-z]+)\s*/gi, '$1').replace(/[{}]/g, ''))
+}
+
+/** Markdown (headmatter `info`) as one line of plain text: no heading marks, links as their text, no tags. */
+export function markdownText(md: string): string {
+  return plainMath(md)
+    .replace(/<[^>]*>/g, '')
+    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/^\s{0,3}(?:#{1,6}\s+|[-*+]\s+|>\s?)/gm, '')
+    .replace(/[*_`]/g, '')
+    .split(/\n\s*\n/)
+    .map(p => p.replace(/\s+/g, ' ').trim())
+    .filter(Boolean)
+    .map(p => /[.!?。！？:：]$/.test(p)
+      ? p
+      : `${p}.`)
+    .join(' ')
 }
 
 /** The slides of one chapter, in order. */
 export function slidesOf(deck: Deck, chapter: Chapter): DeckSlide[] {
   return deck.slides.filter(s => s.no >= chapter.firstSlide && s.no <= chapter.lastSlide)
+}
+
+/** The whole deck in order: the opening (slides before the first chapter, no chapter), then each chapter. */
+export function sectionsOf(deck: Deck): { chapter?: Chapter, slides: DeckSlide[] }[] {
+  const first = deck.chapters[0]?.firstSlide ?? deck.slides.length + 1
+  const opening = deck.slides.filter(s => s.no < first)
+  return [
+    ...(opening.length
+      ? [
+          { slides: opening },
+        ]
+      : []),
+    ...deck.chapters.map(chapter => ({
+      chapter,
+      slides: slidesOf(deck, chapter),
+    })),
+  ]
 }

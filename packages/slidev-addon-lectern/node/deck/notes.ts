@@ -6,7 +6,27 @@
  * only what is said.
  */
 
+import MarkdownIt from 'markdown-it'
+
 export const STAGE_DIRECTION = '【提示】'
+
+// html: true — HTML in notes is drawn as Slidev's presenter view and `slidev export-notes` draw it;
+// what could run or load (scripts, frames, event handlers, javascript: links) is removed by `safeHtml`.
+const markdown = new MarkdownIt({ html: true, linkify: true, typographer: false })
+
+/** HTML without what would run or pull in a page: script/style/iframe/object/embed elements, `on…=` handlers, `javascript:` URLs. */
+export function safeHtml(html: string): string {
+  return html
+    .replace(/<(script|style|iframe|object|embed|template)\b[\s\S]*?(?:<\/\1\s*>|$)/gi, '')
+    .replace(/<(?:script|style|iframe|object|embed|template|link|meta|base)\b[^>]*>/gi, '')
+    .replace(/\s+on[a-z]+\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]+)/gi, '')
+    .replace(/(href|src)\s*=\s*(["']?)javascript:[^"'\s>]*\2/gi, '$1="#"')
+}
+
+/** Notes or headmatter `info` Markdown as HTML for the handout and the reading view (HTML in it rendered, made safe). */
+export function renderMarkdown(md: string): string {
+  return safeHtml(markdown.render(md))
+}
 
 const CLICK_MARKER = /^\[click(?::\d+)?\]\s*/gm
 

@@ -64,6 +64,8 @@ export const KIT_TEXT_SOURCES: { dir: string, ext: RegExp }[] = [
   { dir: '.', ext: /^(?:global-(?:top|bottom)|custom-nav-controls)\.vue$/ },
   { dir: 'components', ext: /\.vue$/ },
   { dir: 'client', ext: /\.ts$/ },
+  // The kit's words in every language it speaks (handout, reading view, slide pages, banners).
+  { dir: 'shared', ext: /^messages\.ts$/ },
 ]
 
 /** 'U+4e00-4e02,U+3002' → [[0x4e00, 0x4e02], [0x3002, 0x3002]] */

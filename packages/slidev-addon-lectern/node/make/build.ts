@@ -16,6 +16,7 @@ import process from 'node:process'
 import { promisify } from 'node:util'
 import { brotliCompress, constants, gzip } from 'node:zlib'
 import { escapeHtml } from '@vue/shared'
+import { messages } from '../../shared/messages.ts'
 import { launchChromium } from '../core/browser.ts'
 import { cached, hashOf, pruneCache } from '../core/cache.ts'
 import { ENTRY_OPTION, runCli } from '../core/cli.ts'
@@ -145,6 +146,8 @@ export async function buildSite(options: SiteOptions = {}) {
   rmSync(staging, { recursive: true, force: true })
   let launching: Promise<Browser> | undefined
   let building: Promise<void> | undefined
+  // Work that writes into the staging folder while the PDFs print: all settled before a failure removes it.
+  const background: Promise<unknown>[] = []
   try {
     let started = performance.now()
     // Vite first (it reads the site URL from the headmatter itself); the deck is read and Chromium
@@ -177,9 +180,10 @@ export async function buildSite(options: SiteOptions = {}) {
     ]
     const compressing = compressFiles(staging, compressibleFiles(staging).filter(f => !shells.includes(f)), { into: aside, cacheDir: compressCache })
     compressing.catch(() => {}) // awaited below; a failed export must not also report this
+    background.push(compressing)
     const html = socialMeta(readFileSync(index, 'utf8'), {
       title: deck.title,
-      description: deck.info,
+      description: deck.infoText,
       author: deck.talk.speaker,
       keywords: deck.keywords,
       base,
@@ -200,8 +204,8 @@ export async function buildSite(options: SiteOptions = {}) {
         downloads: SITE_PDFS.map(file => ({
           file,
           label: file.startsWith('handout')
-            ? '讲义 PDF'
-            : '幻灯片 PDF',
+            ? messages(deck.lang).handoutPdf
+            : messages(deck.lang).slidesPdf,
         })),
       })
       // Brotli 5, not 11: a page a slide, mostly inlined fonts that do not compress — 3 % more bytes, a
@@ -225,9 +229,10 @@ export async function buildSite(options: SiteOptions = {}) {
         browser,
         outDir: exportsDir,
         inspect: async (page) => {
-          const printed = await capturePrinted(page, html)
+          const printed = await capturePrinted(page, html, deck.lang)
           pages = writePages(printed)
           pages.catch(() => {})
+          background.push(pages)
         },
         onSlidesPdf: (slidesPdf) => {
           reading = writeReadingView({
@@ -238,6 +243,7 @@ export async function buildSite(options: SiteOptions = {}) {
             root,
           })
           reading.catch(() => {})
+          background.push(reading)
           // All slides at a glance (README, authors).
           sheet = writeContactSheet({
             pdf: slidesPdf,
@@ -245,6 +251,7 @@ export async function buildSite(options: SiteOptions = {}) {
             browser,
           })
           sheet.catch(() => {})
+          background.push(sheet)
         },
         allowRemote: options.allowRemote,
       })
@@ -277,6 +284,8 @@ export async function buildSite(options: SiteOptions = {}) {
     // Nothing may still write into the staging folder when it is removed.
     await building?.catch(() => {})
     await launching?.then(browser => browser.close(), () => {})
+    // Compressing, the slide pages, the reading view and the contact sheet may still be writing.
+    await Promise.allSettled(background)
     rmSync(staging, { recursive: true, force: true })
     rmSync(`${staging}.compressed`, { recursive: true, force: true })
     throw error

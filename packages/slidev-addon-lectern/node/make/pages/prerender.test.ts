@@ -43,6 +43,8 @@ function deckWith(siteUrl: string): Deck {
     },
     durationMinutes: 45,
     info: '讲座简介',
+    infoText: '讲座简介',
+    houseRules: true,
     keywords: ['虚拟化'],
     lang: 'zh-CN',
     canvasWidth: 980,

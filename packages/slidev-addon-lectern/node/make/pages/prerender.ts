@@ -22,7 +22,8 @@ import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { escapeHtml } from '@vue/shared'
 import { PRESENTER_BEACON_FRESH_MS, PRESENTER_BEACON_KEY } from '../../../client/presenterBeacon.ts'
-import { READING_BANNER_CLASS, READING_BANNER_FONT, READING_BANNER_TEXT } from '../../../client/readingBanner.ts'
+import { READING_BANNER_CLASS, READING_BANNER_FONT } from '../../../client/readingBanner.ts'
+import { messages } from '../../../shared/messages.ts'
 import { SLIDEV } from '../../../shared/slidev-internals.ts'
 import { matchFace } from '../../fonts/font-match.ts'
 import { inlineFaces, parseUnicodeRange } from '../../fonts/font-subset.ts'
@@ -40,33 +41,49 @@ export interface PrintedSlide {
   fonts: FaceUse[]
 }
 
-/** Text every page shows beside its slide, with its CSS `font` shorthand: the reading banner. */
-const PAGE_PARTS = [
-  { text: READING_BANNER_TEXT, font: READING_BANNER_FONT },
-]
+/** Text a page shows beside its slide, with its CSS `font` shorthand. */
+interface PagePart { text: string, font: string }
+
+/** Text every page shows beside its slide: the reading banner, in the deck's language. */
+function pageParts(lang: string): PagePart[] {
+  return [
+    { text: messages(lang).readingBanner, font: READING_BANNER_FONT },
+  ]
+}
 
 /**
  * Reads every slide from Slidev's print route (node/make/print/slides-pdf.ts has it open and fully rendered).
- * Each slide's fonts also cover the text its page shows around the slide (`PAGE_PARTS`).
+ * Each slide's fonts also cover the text its page shows around the slide (`pageParts`).
  */
-export async function capturePrinted(page: Page, shell: string): Promise<PrintedSlide[]> {
+export async function capturePrinted(page: Page, shell: string, lang: string): Promise<PrintedSlide[]> {
   // The app's own stylesheets are in every page already.
   const shellStyles = [
     ...shell.matchAll(/<link rel="stylesheet"[^>]* href="([^"]+)"/g),
   ].map(m => m[1])
   // Serialized with the unicode-range parser and the font matching the gate shares: the page sees only its arguments.
-  return page.evaluate(`(${readPrintPage})(${JSON.stringify(shellStyles)}, ${JSON.stringify(PAGE_PARTS)}, ${parseUnicodeRange}, ${matchFace})`) as Promise<PrintedSlide[]>
+  return page.evaluate(`(${readPrintPage})(${JSON.stringify(shellStyles)}, ${JSON.stringify(pageParts(lang))}, ${parseUnicodeRange}, ${matchFace})`) as Promise<PrintedSlide[]>
 }
 
 /** Runs in the print page: every slide's markup, text, stylesheets and the faces its characters are drawn with. */
-function readPrintPage(shellStyles: string[], pageParts: typeof PAGE_PARTS, parseRange: typeof parseUnicodeRange, faceFor: typeof matchFace): PrintedSlide[] {
-  const sheets = Array.from(document.styleSheets).filter(s => s.href && !shellStyles.includes(new URL(s.href).pathname))
+function readPrintPage(shellStyles: string[], pageParts: PagePart[], parseRange: typeof parseUnicodeRange, faceFor: typeof matchFace): PrintedSlide[] {
   const rulesOf = (list: CSSRuleList): CSSRule[] => Array.from(list).flatMap(r => 'cssRules' in r && !(r instanceof CSSStyleRule)
     ? rulesOf((r as CSSGroupingRule).cssRules)
     : [r])
+  // A sheet from another origin (a theme's web fonts) hides its rules: reading them throws a SecurityError.
+  // Such a sheet is linked from the app's index.html, so every page loads it anyway.
+  const readable = (s: CSSStyleSheet): CSSRule[] | undefined => {
+    try {
+      return rulesOf(s.cssRules)
+    }
+    catch {
+      return undefined
+    }
+  }
+  const sheets = Array.from(document.styleSheets).filter(s => s.href && new URL(s.href).origin === location.origin
+    && !shellStyles.includes(new URL(s.href).pathname) && readable(s))
   const selectorsOf = new Map(sheets.map(s => [
     s,
-    rulesOf(s.cssRules)
+    readable(s)!
       .filter((r): r is CSSStyleRule => r instanceof CSSStyleRule)
     // Pseudo-elements never match querySelector; the element they hang on does.
       .map(r => r.selectorText.replace(/::?(?:before|after|marker|placeholder|selection)\b/g, '')),
@@ -80,14 +97,7 @@ function readPrintPage(shellStyles: string[], pageParts: typeof PAGE_PARTS, pars
     }
   }
   // Every @font-face of every sheet: which file draws which characters in which family and weight.
-  const faces = Array.from(document.styleSheets).flatMap((s) => {
-    try {
-      return rulesOf(s.cssRules)
-    }
-    catch {
-      return []
-    }
-  }).filter((r): r is CSSFontFaceRule => r instanceof CSSFontFaceRule).map((r) => {
+  const faces = Array.from(document.styleSheets).flatMap(s => readable(s) ?? []).filter((r): r is CSSFontFaceRule => r instanceof CSSFontFaceRule).map((r) => {
     const url = r.style.getPropertyValue('src').match(/url\("?([^")]+\.woff2)"?\)/)?.[1]
     const ranges = parseRange(r.style.getPropertyValue('unicode-range') || 'U+0-10FFFF')
     const path = url && new URL(url, r.parentStyleSheet?.href ?? location.href).pathname
@@ -316,6 +326,7 @@ export function writeSlidePages(options: SlidePagesOptions): string[] {
   const height = Math.ceil(width / deck.aspectRatio)
   const siteUrl = deck.talk.siteUrl
   const colorSchema = String(deck.slides[0]?.frontmatter.colorSchema ?? 'auto')
+  const t = messages(deck.lang)
   const written: string[] = []
   for (const printed of slides) {
     const slide = deck.slides[printed.no - 1]
@@ -324,7 +335,7 @@ export function writeSlidePages(options: SlidePagesOptions): string[] {
     const title = pageTitle(slide.title, deck.title)
     let html = socialMeta(shell, {
       title,
-      description: describe(printed.text, deck.info),
+      description: describe(printed.text, deck.infoText),
       author: deck.talk.speaker,
       keywords: deck.keywords,
       base,
@@ -343,8 +354,8 @@ export function writeSlidePages(options: SlidePagesOptions): string[] {
     const previous = deck.slides[printed.no - 2]
     const next = deck.slides[printed.no]
     const links = [
-      previous && `<a href="${escapeHtml(slideHref(base, previous.no))}" rel="prev">上一页：${escapeText(previous.title)}</a>`,
-      next && `<a href="${escapeHtml(slideHref(base, next.no))}" rel="next">下一页：${escapeText(next.title)}</a>`,
+      previous && `<a href="${escapeHtml(slideHref(base, previous.no))}" rel="prev">${escapeText(t.previousSlide(previous.title))}</a>`,
+      next && `<a href="${escapeHtml(slideHref(base, next.no))}" rel="next">${escapeText(t.nextSlide(next.title))}</a>`,
       ...downloads.map(d => `<a href="${escapeHtml(base + d.file)}">${escapeText(d.label)}</a>`),
     ].filter(Boolean).join('\n')
     const slideHtml = printed.html
@@ -352,10 +363,10 @@ export function writeSlidePages(options: SlidePagesOptions): string[] {
       .replace(/ frontmatter="\[object Object\]"/g, '')
     const body = `<div id="deck-prerender">
 <div class="deck-slide bg-main">${slideHtml}</div>
-<noscript><nav aria-label="幻灯片 ${printed.no} / ${deck.slides.length}">
+<noscript><nav aria-label="${escapeHtml(t.slideOfSlides(printed.no, deck.slides.length))}">
 ${links}
 </nav></noscript>
-<a class="${READING_BANNER_CLASS}" style="font:${escapeHtml(READING_BANNER_FONT)}" href="${escapeHtml(`${base}read/`)}">${escapeText(READING_BANNER_TEXT)}</a>
+<a class="${READING_BANNER_CLASS}" style="font:${escapeHtml(READING_BANNER_FONT)}" href="${escapeHtml(`${base}read/`)}">${escapeText(t.readingBanner)}</a>
 </div>`
     const deferred = deferEntry(html)
     html = deferred.html

@@ -4,6 +4,7 @@
  * text) followed by its attendee narration; chapter headings, the references at the end. Live models
  * appear in their final state (the print route renders them so), with a note that they are interactive
  * on a larger screen. Plain HTML and CSS: no JavaScript, no request off the machine, fonts from the deck.
+ * Its words follow the deck's `lang` (shared/messages.ts); its references are the deck's own (node/deck/deck.ts).
  */
 import type { Deck, DeckSlide } from '../../deck/deck.ts'
 import { execFile } from 'node:child_process'
@@ -12,9 +13,9 @@ import { dirname, join } from 'node:path'
 import process from 'node:process'
 import { promisify } from 'node:util'
 import { escapeHtml } from '@vue/shared'
-import MarkdownIt from 'markdown-it'
-import { slidesOf } from '../../deck/deck.ts'
-import { attendeeNarration } from '../../deck/notes.ts'
+import { messages } from '../../../shared/messages.ts'
+import { sectionsOf } from '../../deck/deck.ts'
+import { attendeeNarration, renderMarkdown } from '../../deck/notes.ts'
 import { qrSvg, talkLine } from '../../deck/talk.ts'
 import { codePointsOf, parseUnicodeRange } from '../../fonts/font-subset.ts'
 
@@ -39,8 +40,6 @@ export interface ReadingViewResult {
 /** Slide images: wide enough for a phone at 2.6 device pixels per CSS pixel; JPEG is a third of PNG's CPU time. */
 const IMAGE_WIDTH = 1080
 const run = promisify(execFile)
-// html: false — a note that holds raw HTML is shown as text, never run.
-const markdown = new MarkdownIt({ html: false, linkify: true, typographer: false })
 /** Components that take input (a slider, a button, keys): shown static here, live on a larger screen. */
 export function interactiveComponents(root: string): Set<string> {
   const dir = join(root, 'components')
@@ -126,6 +125,7 @@ h1 { font-size: 28px; line-height: 1.3; margin: 4px 0 12px }
 h2 { font-size: 23px; line-height: 1.35; margin: 48px 0 8px; padding-top: 12px; border-top: 4px solid var(--accent) }
 h3 { font-size: 19px; line-height: 1.4; margin: 32px 0 10px }
 .meta, .lead { color: var(--muted) }
+.lead :is(h1, h2, h3, h4) { font-size: 19px; line-height: 1.4; margin: 8px 0; padding: 0; border: 0 }
 nav ul { padding-left: 20px }
 nav li { margin: 6px 0 }
 .downloads { display: flex; flex-wrap: wrap; gap: 8px 16px; padding: 0; list-style: none }
@@ -154,33 +154,43 @@ export async function writeReadingView(options: ReadingViewOptions): Promise<Rea
   ])
   const live = interactiveComponents(options.root ?? process.cwd())
   const fonts = siteFontFaces(siteDir, base)
+  const t = messages(deck.lang)
 
   const slideHtml = (slide: DeckSlide) => {
     const narration = attendeeNarration(slide.notes)
-    const alt = `幻灯片 ${slide.no}：${texts[slide.no - 1] || slide.title}`
+    const alt = t.slideAlt(slide.no, texts[slide.no - 1] || slide.title)
     return `<article id="s${slide.no}">
 <h3>${slide.no}. ${escapeHtml(slide.title)}</h3>
 <figure><img src="${base}read/slides/${images[slide.no - 1]}" width="980" height="${Math.round(980 / deck.aspectRatio)}" loading="lazy" decoding="async" alt="${escapeHtml(alt)}">${isLive(slide, live)
-  ? `<figcaption class="live">这一页是可以操作的模型，这里是它的最终状态。在电脑等大屏幕上打开<a href="${base}${slide.no}">第 ${slide.no} 页</a>，可以自己动手试。</figcaption>`
+  ? `<figcaption class="live">${t.liveSlide(`<a href="${base}${slide.no}">${t.liveSlideLink(slide.no)}</a>`)}</figcaption>`
   : ''}</figure>
 ${narration
-  ? `<div class="narration">${markdown.render(narration)}</div>`
+  ? `<div class="narration">${renderMarkdown(narration)}</div>`
   : ''}
 </article>`
   }
   const refs = deck.references.map(r => `<li>${escapeHtml(r.authors)}. ${escapeHtml(r.title)}. <i>${escapeHtml(r.venue)}</i>, ${r.year}.${r.url
     ? ` <a href="${escapeHtml(r.url)}">${escapeHtml(r.url)}</a>`
     : ''}</li>`).join('')
-  const refList = `<ol class="refs" id="refs">${refs}</ol>`
+  const refList = refs
+    ? `<ol class="refs" id="refs">${refs}</ol>`
+    : ''
   // The list as text goes where the deck shows its references (a <References /> slide), or at the end.
-  const refsChapter = deck.chapters.findIndex(c => slidesOf(deck, c).some(s => s.content.includes('<References')))
-  const chapters = deck.chapters.map((chapter, i) => `<section id="c${i + 1}" aria-labelledby="c${i + 1}-h">
-<h2 id="c${i + 1}-h">${escapeHtml(chapter.title)}</h2>
-${slidesOf(deck, chapter).map(slideHtml).join('\n')}
-${i === refsChapter
+  const sections = sectionsOf(deck)
+  const refsSection = refs
+    ? sections.findIndex(s => s.slides.some(slide => slide.content.includes('<References')))
+    : -1
+  // The opening (slides before the first chapter) has no heading; each chapter is a section with its own.
+  const chapters = sections.map(({ chapter, slides }, i) => `${chapter
+    ? `<section id="c${deck.chapters.indexOf(chapter) + 1}" aria-labelledby="c${deck.chapters.indexOf(chapter) + 1}-h">
+<h2 id="c${deck.chapters.indexOf(chapter) + 1}-h">${escapeHtml(chapter.title)}</h2>`
+    : '<section>'}
+${slides.map(slideHtml).join('\n')}
+${i === refsSection
   ? refList
   : ''}
 </section>`).join('\n')
+  const refsAtEnd = refs && refsSection < 0
   const who = talkLine(deck.talk)
   const url = deck.talk.siteUrl
   const html = `<!doctype html>
@@ -188,8 +198,8 @@ ${i === refsChapter
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(deck.title)} — 阅读版</title>
-<meta name="description" content="${escapeHtml(deck.info)}">
+<title>${escapeHtml(deck.title)} — ${t.readingView}</title>
+<meta name="description" content="${escapeHtml(deck.infoText)}">
 ${url
   ? `<link rel="canonical" href="${escapeHtml(url)}read/">\n`
   : ''}<link rel="icon" href="${base}favicon.svg">
@@ -200,34 +210,36 @@ ${CSS}</style>
 <body>
 <div class="wrap">
 <header class="top">
-<p class="kicker">阅读版</p>
+<p class="kicker">${t.readingView}</p>
 <h1>${escapeHtml(deck.title)}</h1>
 ${deck.info
-  ? `<p class="lead">${escapeHtml(deck.info)}</p>`
+  ? `<div class="lead">${renderMarkdown(deck.info)}</div>`
   : ''}
 ${who
   ? `<p class="meta">${escapeHtml(who)}</p>`
   : ''}
 <ul class="downloads">
-<li><a href="${base}">播放幻灯片</a></li>
-<li><a href="${base}slides.pdf">幻灯片 PDF</a></li>
-<li><a href="${base}handout.pdf">讲义 PDF</a></li>
+<li><a href="${base}">${t.playSlides}</a></li>
+<li><a href="${base}slides.pdf">${t.slidesPdf}</a></li>
+<li><a href="${base}handout.pdf">${t.handoutPdf}</a></li>
 </ul>
-<nav aria-label="目录"><ul>
+${deck.chapters.length || refsAtEnd
+  ? `<nav aria-label="${t.contents}"><ul>
 ${deck.chapters.map((c, i) => `<li><a href="#c${i + 1}">${escapeHtml(c.title)}</a></li>`).join('\n')}
-${refsChapter < 0
-  ? '<li><a href="#refs">参考文献</a></li>'
+${refsAtEnd
+  ? `<li><a href="#refs">${t.references}</a></li>`
   : ''}
-</ul></nav>
+</ul></nav>`
+  : ''}
 </header>
 <main>
 ${chapters}
-${refsChapter < 0
-  ? `<section aria-labelledby="refs-h"><h2 id="refs-h">参考文献</h2>${refList}</section>`
+${refsAtEnd
+  ? `<section aria-labelledby="refs-h"><h2 id="refs-h">${t.references}</h2>${refList}</section>`
   : ''}
 </main>
 ${url
-  ? `<footer class="site">${await qrSvg(url)}<p>这场分享的网址：<br><a href="${escapeHtml(url)}">${escapeHtml(url)}</a></p></footer>`
+  ? `<footer class="site">${await qrSvg(url)}<p>${t.talkOnline}<br><a href="${escapeHtml(url)}">${escapeHtml(url)}</a></p></footer>`
   : ''}
 </div>
 </body>

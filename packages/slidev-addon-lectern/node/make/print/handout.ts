@@ -15,12 +15,12 @@ import type { Deck, DeckSlide } from '../../deck/deck.ts'
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 import { escapeHtml } from '@vue/shared'
-import MarkdownIt from 'markdown-it'
 import { PDFDocument } from 'pdf-lib'
+import { messages } from '../../../shared/messages.ts'
 import { SLIDEV } from '../../../shared/slidev-internals.ts'
 import { setInfo, setOutline } from '../../core/pdf.ts'
-import { slidesOf } from '../../deck/deck.ts'
-import { attendeeNarration, speakerParagraphs } from '../../deck/notes.ts'
+import { sectionsOf, slidesOf } from '../../deck/deck.ts'
+import { attendeeNarration, renderMarkdown, speakerParagraphs } from '../../deck/notes.ts'
 import { qrSvg, talkLine } from '../../deck/talk.ts'
 
 export type HandoutLayout = 1 | 2 | 6
@@ -37,9 +37,6 @@ const FONT_DIRS: Record<string, string> = {
   sans: dirname(require.resolve('@fontsource/noto-sans-sc/package.json')),
   latin: dirname(require.resolve('@fontsource/noto-sans/package.json')),
 }
-
-// html: false — a note that holds <script> or raw HTML is shown as text, never run.
-const markdown = new MarkdownIt({ html: false, linkify: true, typographer: false })
 
 /** Each layout and audience has its own file, so printing one never replaces another. */
 export function handoutName(audience: HandoutAudience, layout: HandoutLayout = DEFAULT_HANDOUT_LAYOUT): string {
@@ -66,73 +63,81 @@ interface HandoutPage {
   slides: number[]
 }
 
-function notesHtml(slide: DeckSlide, audience: HandoutAudience): string {
+function notesHtml(slide: DeckSlide, audience: HandoutAudience, lang: string): string {
   if (audience === 'attendee') {
     const narration = attendeeNarration(slide.notes)
     return narration
-      ? markdown.render(narration)
+      ? renderMarkdown(narration)
       : ''
   }
   return speakerParagraphs(slide.notes).map(({ text, click, direction }) => {
-    let html = markdown.render(text)
+    let html = renderMarkdown(text)
     if (click)
-      html = html.replace(/^<(p|ul|ol)>/, '<$1><span class="cue">[点击]</span> ')
+      html = html.replace(/^<(p|ul|ol)>/, `<$1><span class="cue">${messages(lang).clickCue}</span> `)
     return direction
       ? `<div class="direction">${html}</div>`
       : html
   }).join('')
 }
 
-function slideBlock(slide: DeckSlide, layout: HandoutLayout, audience: HandoutAudience): string {
+function slideBlock(slide: DeckSlide, layout: HandoutLayout, audience: HandoutAudience, lang: string): string {
   const box = `<div class="slide-box" data-slide="${slide.no}"></div>`
   const heading = `${slide.no}. ${escapeHtml(slide.title)}`
   if (layout === 6)
     return `<figure class="thumb">${box}<figcaption>${heading}</figcaption></figure>`
-  const notes = notesHtml(slide, audience)
+  const notes = notesHtml(slide, audience, lang)
   return `<article class="entry">${box}<div class="notes"><h3>${heading}</h3>${notes}</div></article>`
 }
 
 async function coverHtml(deck: Deck, audience: HandoutAudience): Promise<string> {
-  const agenda = deck.chapters.map(c => `<li><span class="chapter">${escapeHtml(c.title)}</span><span>幻灯片 ${c.firstSlide}</span></li>`).join('')
+  const t = messages(deck.lang)
+  const agenda = deck.chapters.map(c => `<li><span class="chapter">${escapeHtml(c.title)}</span><span>${t.slideNo(c.firstSlide)}</span></li>`).join('')
   const who = talkLine(deck.talk)
   const site = deck.talk.siteUrl
-    ? `<figure class="site">${await qrSvg(deck.talk.siteUrl)}<figcaption>幻灯片、讲义与阅读版<br><a href="${escapeHtml(deck.talk.siteUrl)}">${escapeHtml(deck.talk.siteUrl)}</a></figcaption></figure>`
+    ? `<figure class="site">${await qrSvg(deck.talk.siteUrl)}<figcaption>${t.siteCaption}<br><a href="${escapeHtml(deck.talk.siteUrl)}">${escapeHtml(deck.talk.siteUrl)}</a></figcaption></figure>`
     : ''
   return `<div class="cover">
       <p class="kicker">${audience === 'speaker'
-        ? '讲者讲义 · 含舞台提示，请勿分发'
-        : '讲义'}</p>
+        ? t.speakerKicker
+        : t.handout}</p>
       <h1>${escapeHtml(deck.title)}</h1>
-      <p class="info">${escapeHtml(deck.info)}</p>
+      ${deck.info
+        ? `<div class="info">${renderMarkdown(deck.info)}</div>`
+        : ''}
       ${who
         ? `<p class="meta">${escapeHtml(who)}</p>`
         : ''}
       ${site}
-      <h2>目录</h2><ol class="agenda">${agenda}</ol></div>`
+      ${agenda
+        ? `<h2>${t.contents}</h2><ol class="agenda">${agenda}</ol>`
+        : ''}</div>`
 }
 
 async function buildPages(deck: Deck, layout: HandoutLayout, audience: HandoutAudience): Promise<HandoutPage[]> {
+  const t = messages(deck.lang)
   const pages: HandoutPage[] = [
     {
       chapter: '',
-      bookmark: '封面与目录',
+      bookmark: deck.chapters.length
+        ? t.coverBookmark
+        : deck.title,
       body: await coverHtml(deck, audience),
       slides: [],
     },
   ]
-  // Start each chapter on a fresh page, so bookmarks and running headers are exact.
-  for (const chapter of deck.chapters) {
-    const slides = slidesOf(deck, chapter)
+  // Start each chapter on a fresh page, so bookmarks and running headers are exact. The opening (slides
+  // before the first chapter) has no heading and no bookmark of its own: its slides are bookmarked one by one.
+  for (const { chapter, slides } of sectionsOf(deck)) {
     for (let i = 0; i < slides.length; i += layout) {
       const here = slides.slice(i, i + layout)
       pages.push({
-        chapter: chapter.title,
+        chapter: chapter?.title ?? '',
         bookmark: i === 0
-          ? chapter.title
+          ? chapter?.title
           : undefined,
-        body: `${i === 0
+        body: `${i === 0 && chapter
           ? `<h2 class="chapter-title">${escapeHtml(chapter.title)}</h2>`
-          : ''}<div class="layout-${layout}">${here.map(s => slideBlock(s, layout, audience)).join('')}</div>`,
+          : ''}<div class="layout-${layout}">${here.map(s => slideBlock(s, layout, audience, deck.lang)).join('')}</div>`,
         slides: here.map(s => s.no),
       })
     }
@@ -144,12 +149,12 @@ async function buildPages(deck: Deck, layout: HandoutLayout, audience: HandoutAu
         : ''}</li>`)
       .join('')
     pages.push({
-      chapter: '参考文献',
+      chapter: t.references,
       bookmark: i === 0
-        ? '参考文献'
+        ? t.references
         : undefined,
       body: `${i === 0
-        ? '<h2 class="chapter-title refs-title">参考文献</h2>'
+        ? `<h2 class="chapter-title refs-title">${t.references}</h2>`
         : ''}<ol class="refs" start="${i + 1}">${items}</ol>`,
       slides: [],
     })
@@ -157,16 +162,18 @@ async function buildPages(deck: Deck, layout: HandoutLayout, audience: HandoutAu
   return pages
 }
 
-// Scoped under #deck-handout: the page also holds Slidev's print styles. Citations on the slides grow
-// (in layouts 1 and 2) so that, scaled down, they still print at 7 pt or more.
+// Scoped under #deck-handout, and never reaching into a slide: the page also holds Slidev's print styles,
+// and each slide box takes on what the slide inherited on the print page (\`INHERITED\`), so a slide is
+// drawn as in the slides PDF. The one exception: citations on the slides grow (in layouts 1 and 2) so
+// that, scaled down, they still print at 7 pt or more.
 const HANDOUT_CSS = `
 @page { size: A4; margin: 0 }
 html, body { height: auto !important; overflow: visible !important; background: #fff !important; margin: 0 }
 body > ${SLIDEV.appRoot} { display: none !important }
 #deck-handout { font-family: 'Deck Sans', 'Noto Sans SC', 'Noto Sans', sans-serif; color: #1a1a1a; font-size: 10pt }
-#deck-handout * { box-sizing: border-box }
-#deck-handout a { color: #1d4ed8; text-decoration: none; word-break: break-all }
-#deck-handout code { font-family: 'JetBrains Mono', 'Deck Sans', 'Noto Sans SC', monospace; font-size: .92em; background: #f1f3f5; padding: 0 .25em; border-radius: 2px }
+#deck-handout :not(.slide-box, .slide-box *) { box-sizing: border-box }
+#deck-handout :is(.notes, .cover, .refs) a { color: #1d4ed8; text-decoration: none; word-break: break-all }
+#deck-handout :is(.notes, .cover) code { font-family: 'JetBrains Mono', 'Deck Sans', 'Noto Sans SC', monospace; font-size: .92em; background: #f1f3f5; padding: 0 .25em; border-radius: 2px }
 #deck-handout .page { width: 210mm; height: 297mm; padding: 12mm 14mm 14mm; position: relative; overflow: hidden; break-after: page; display: flex; flex-direction: column; background: #fff }
 #deck-handout .page:last-child { break-after: auto }
 #deck-handout .page > header { display: flex; justify-content: space-between; font-size: 8pt; color: #555; border-bottom: .3mm solid #ccc; padding-bottom: 1.5mm; margin-bottom: 4mm }
@@ -193,23 +200,52 @@ body > ${SLIDEV.appRoot} { display: none !important }
 #deck-handout .layout-6 figcaption { font-size: 8.5pt; margin-top: 1.5mm; color: #333 }
 #deck-handout .cover { padding-top: 20mm }
 #deck-handout .cover .kicker { color: #1d4ed8; font-weight: 700; letter-spacing: .1em }
-#deck-handout .cover h1 { font-size: 28pt; margin: 2mm 0 6mm }
+#deck-handout .cover > h1 { font-size: 28pt; margin: 2mm 0 6mm }
 #deck-handout .cover .info { font-size: 11pt; line-height: 1.6; color: #333 }
+#deck-handout .cover .info :is(h1, h2, h3, h4) { font-size: 1.1em; margin: 0 0 2mm }
+#deck-handout .cover .info p { margin: 0 0 2mm }
 #deck-handout .cover .meta { font-size: 11pt; color: #333; margin: 4mm 0 0 }
 #deck-handout .cover .site { display: flex; align-items: center; gap: 5mm; margin: 8mm 0 0; font-size: 10pt; color: #333; line-height: 1.6 }
 #deck-handout .cover .site svg { width: 30mm; height: 30mm; flex: none }
-#deck-handout .cover h2 { font-size: 13pt; border-bottom: .3mm solid #ccc; padding-bottom: 2mm; margin-top: 10mm }
+#deck-handout .cover > h2 { font-size: 13pt; border-bottom: .3mm solid #ccc; padding-bottom: 2mm; margin-top: 10mm }
 #deck-handout .agenda { font-size: 10.5pt; line-height: 2; padding-left: 6mm }
 #deck-handout .agenda .chapter { display: inline-block; width: 120mm; font-weight: 700 }
 #deck-handout .refs { font-size: 9pt; line-height: 1.5; padding-left: 7mm; margin: 0 }
 #deck-handout .refs li { margin-bottom: 2mm }
 `
 
+/** Properties a slide inherits from its container; the slide box sets them as the print page's container has them. */
+const INHERITED = [
+  'color',
+  'font-family',
+  'font-size',
+  'font-style',
+  'font-weight',
+  'font-variant',
+  'font-feature-settings',
+  'font-kerning',
+  'letter-spacing',
+  'line-height',
+  'text-align',
+  'text-indent',
+  'text-transform',
+  'text-rendering',
+  'white-space',
+  'word-break',
+  'word-spacing',
+  'overflow-wrap',
+  'hyphens',
+  'direction',
+  'tab-size',
+  '-webkit-font-smoothing',
+]
+
 function handoutDom(deck: Deck, pages: HandoutPage[]): string {
+  const t = messages(deck.lang)
   return pages.map((page, i) => `<div class="page">
     <header aria-hidden="true"><span>${escapeHtml(deck.title)}</span><span>${escapeHtml(page.chapter)}</span></header>
     <main>${page.body}</main>
-    <footer aria-hidden="true">第 ${i + 1} 页 / 共 ${pages.length} 页</footer></div>`).join('')
+    <footer aria-hidden="true">${escapeHtml(t.handoutFooter(i + 1, pages.length))}</footer></div>`).join('')
 }
 
 /** Prints one handout from Slidev's print page (`printHandout`) and finishes its PDF. */
@@ -234,10 +270,11 @@ export async function printHandout(options: HandoutOptions): Promise<{ pdf: Prom
         })
       : route.fulfill({ status: 404 })
   })
+  const t = messages(deck.lang)
   const title = `${deck.title} — ${audience === 'speaker'
-    ? '讲者讲义'
-    : '讲义'}`
-  const cut = await page.evaluate(({ html, css, title, lang, minPt, printSlide }) => {
+    ? t.speakerHandout
+    : t.handout}`
+  const cut = await page.evaluate(({ html, css, title, lang, minPt, printSlide, inherited }) => {
     if (!document.getElementById('deck-handout-style')) {
       const style = Object.assign(document.createElement('style'), { id: 'deck-handout-style', textContent: css })
       document.head.append(style)
@@ -257,6 +294,16 @@ export async function printHandout(options: HandoutOptions): Promise<{ pdf: Prom
       Number(el.id.split('-')[0]),
       el,
     ]))
+    // What each slide inherits where Slidev's print page put it (read once: a later handout finds it moved).
+    for (const slide of slides.values()) {
+      if (slide.dataset.handoutInherited)
+        continue
+      const from = getComputedStyle(slide.parentElement!)
+      slide.dataset.handoutInherited = JSON.stringify(Object.fromEntries(inherited.map(p => [
+        p,
+        from.getPropertyValue(p),
+      ])))
+    }
     document.getElementById('deck-handout')?.remove()
     const root = Object.assign(document.createElement('div'), { id: 'deck-handout', innerHTML: html })
     document.body.append(root)
@@ -264,6 +311,14 @@ export async function printHandout(options: HandoutOptions): Promise<{ pdf: Prom
       const slide = slides.get(Number(box.dataset.slide))
       if (!slide)
         throw new Error(`handout: slide ${box.dataset.slide} is not on the print page`)
+      // Where the box would pass the slide something else (the handout's 10 pt, its font), it passes what the
+      // print page did. Only those: a computed line-height is in px, and setting it would undo a unitless one.
+      const wanted = JSON.parse(slide.dataset.handoutInherited!) as Record<string, string>
+      const has = getComputedStyle(box)
+      for (const [property, value] of Object.entries(wanted)) {
+        if (has.getPropertyValue(property) !== value)
+          box.style.setProperty(property, value)
+      }
       box.append(slide)
       const scale = box.clientWidth / slide.offsetWidth
       box.style.height = `${slide.offsetHeight * scale}px`
@@ -294,6 +349,7 @@ export async function printHandout(options: HandoutOptions): Promise<{ pdf: Prom
     lang: deck.lang,
     minPt: MIN_NOTES_PT,
     printSlide: SLIDEV.printSlide,
+    inherited: INHERITED,
   })
   if (cut.length)
     console.warn(`handout: notes too long to fit their page even at ${MIN_NOTES_PT} pt, shorten them: ${cut.join('; ')}`)
@@ -316,7 +372,7 @@ async function finishHandout(printed: Uint8Array, deck: Deck, pages: HandoutPage
   setInfo(doc, {
     title,
     author: deck.talk.speaker,
-    subject: deck.info,
+    subject: deck.infoText,
     keywords: deck.keywords,
     lang: deck.lang,
   })
@@ -324,12 +380,16 @@ async function finishHandout(printed: Uint8Array, deck: Deck, pages: HandoutPage
   return doc.save()
 }
 
-/** Bookmarks: cover, each chapter (its slides under it), references. */
+/** Bookmarks: cover, the opening's slides, each chapter (its slides under it), references. */
 function outline(deck: Deck, pages: HandoutPage[]): OutlineItem[] {
   const pageOf = new Map(pages.flatMap((p, i) => p.slides.map(no => [no, i] as const)))
   return pages.flatMap((p, i) => {
-    if (!p.bookmark)
-      return []
+    if (!p.bookmark) {
+      // The opening has no chapter: its slides stand on their own.
+      return p.chapter
+        ? []
+        : p.slides.map(no => ({ title: `${no}. ${deck.slides[no - 1].title}`, page: i }))
+    }
     const chapter = deck.chapters.find(c => c.title === p.chapter && pageOf.get(c.firstSlide) === i)
     return [
       {

@@ -7,6 +7,7 @@ const deck = {
   title: '讲座',
   author: '讲者',
   info: '简介',
+  infoText: '简介',
   keywords: [],
   lang: 'zh-CN',
   chapters: [],

@@ -10,7 +10,7 @@ import { PDFDocument } from 'pdf-lib'
 import { SLIDEV } from '../../../shared/slidev-internals.ts'
 import { watchPage } from '../../core/browser.ts'
 import { setInfo, setOutline } from '../../core/pdf.ts'
-import { slidesOf } from '../../deck/deck.ts'
+import { sectionsOf } from '../../deck/deck.ts'
 
 export interface SlidesPdfOptions {
   browser: Browser
@@ -230,14 +230,18 @@ export async function finishSlidesPdf(bytes: Uint8Array, deck: Deck, wide: numbe
   setInfo(doc, {
     title: deck.title,
     author: deck.author,
-    subject: deck.info,
+    subject: deck.infoText,
     keywords: deck.keywords,
     lang: deck.lang,
   })
-  setOutline(doc, deck.chapters.map(chapter => ({
-    title: chapter.title,
-    page: chapter.firstSlide - 1,
-    children: slidesOf(deck, chapter).map(s => ({ title: `${s.no}. ${s.title}`, page: s.no - 1 })),
-  })))
+  // The opening's slides (before the first chapter) stand on their own; each chapter holds its slides.
+  setOutline(doc, sectionsOf(deck).flatMap(({ chapter, slides }) => {
+    const items = slides.map(s => ({ title: `${s.no}. ${s.title}`, page: s.no - 1 }))
+    return chapter
+      ? [
+          { title: chapter.title, page: chapter.firstSlide - 1, children: items },
+        ]
+      : items
+  }))
   return doc.save()
 }

@@ -62,7 +62,7 @@ describe('checkDeck', () => {
       {
         severity: 'error',
         file: 'tests/fixtures/remote-image/slides.md',
-        line: 13,
+        line: 14,
         slide: 2,
       },
     ])
@@ -82,6 +82,24 @@ describe('checkDeck', () => {
     ])
     expect(problems[0].message).toBe('unknown component <LiveMigraton>')
     expect(problems[0].fix).toBe('did you mean `LiveMigration`?')
+  })
+
+  it('knows icon components of installed Iconify sets, names the package of a set that is not installed, and the prefix Slidev does not resolve', async () => {
+    const problems = await checkDeck(deck('missing-icon-set'))
+    expect(problems.map(p => `${p.line} ${p.message}  ${p.fix}`)).toEqual([
+      '13 unknown component <i-carbon-cloud> (Slidev draws nothing for it)  write the icon without the `i-` prefix: <carbon-cloud />',
+      `15 unknown component <ri-github-line>  if it is an Iconify icon, install its set: npm i -D @iconify-json/ri; else create tests/fixtures/missing-icon-set/components/RiGithubLine.vue`,
+    ])
+  })
+
+  it('holds a deck that does not opt into the house rules to Slidev\'s rules only', async () => {
+    // Icons of two installed sets, a TeX title, HTML in notes, section dividers without `minutes`: nothing to fix.
+    expect((await checkDeck(deck('english-deck'))).map(formatProblem)).toEqual([])
+    // The same faults as the house-rules fixtures, without `houseRules: true`: a remote image is a warning.
+    const problems = await checkDeck(deck('browser-remote-image'))
+    expect(problems.map(p => `${p.severity} ${p.message}`)).toEqual([
+      'warning remote image https://example.com/x.png (presenting and printing need the network; the export stops unless --allow-remote)',
+    ])
   })
 
   it('reports malformed frontmatter YAML at the line of the unclosed bracket', async () => {
@@ -129,7 +147,7 @@ describe('checkDeck', () => {
       {
         severity: 'error',
         file: 'tests/fixtures/no-notes/slides.md',
-        line: 9,
+        line: 10,
         slide: 2,
       },
     ])
@@ -142,7 +160,7 @@ describe('checkDeck', () => {
       {
         severity: 'error',
         file: 'tests/fixtures/too-many-bullets/slides.md',
-        line: 20,
+        line: 21,
         slide: 2,
       },
     ])
@@ -159,7 +177,7 @@ describe('checkDeck', () => {
       {
         severity: 'error',
         file: 'tests/fixtures/too-many-lines/slides.md',
-        line: 11,
+        line: 12,
         slide: 2,
       },
     ])
@@ -172,7 +190,7 @@ describe('checkDeck', () => {
       {
         severity: 'error',
         file: 'tests/fixtures/long-code/slides.md',
-        line: 13,
+        line: 14,
         slide: 2,
       },
     ])
@@ -246,7 +264,7 @@ describe('a figure on a slide carries a citation', () => {
       {
         severity: 'warning',
         file: 'tests/fixtures/uncited-figure/slides.md',
-        line: 34,
+        line: 35,
         slide: 3,
       },
     ])
@@ -261,19 +279,19 @@ describe('speaker notes follow AUTHORING.md', () => {
     expect(problems.map(p => [p.severity, p.line, p.slide, p.message])).toEqual([
       [
         'error',
-        19,
+        20,
         2,
         'hand-written click cue "（点击）" in the notes',
       ],
       [
         'warning',
-        31,
+        32,
         3,
         'timing in the notes ("约 5 分钟")',
       ],
       [
         'warning',
-        40,
+        41,
         4,
         `speaker notes of 600 reading units do not fit the presenter's notes pane (limit ${NOTES_PANE_UNITS})`,
       ],
@@ -287,9 +305,9 @@ describe('timing', () => {
   it('wants positive minutes, a minutes on every chapter divider, and a sum equal to the duration', async () => {
     const problems = await checkDeck(deck('bad-minutes'))
     expect(problems.map(p => [p.line, p.slide, p.message])).toEqual([
-      [3, 1, 'the slides\' `minutes` add up to 4, but `duration` is 10 minutes'],
-      [14, 2, '`minutes: five` is not a positive number'],
-      [24, 3, 'chapter divider without `minutes`'],
+      [4, 1, 'the slides\' `minutes` add up to 4, but `duration` is 10 minutes'],
+      [15, 2, '`minutes: five` is not a positive number'],
+      [25, 3, 'chapter divider without `minutes`'],
     ])
     expect(problems.every(p => p.severity === 'error')).toBe(true)
   })
@@ -313,7 +331,7 @@ describe('lectern check', () => {
     ], { encoding: 'utf8' })
     expect(run.status).toBe(1)
     expect(run.stdout).toContain('Errors (1)')
-    expect(run.stdout).toContain('tests/fixtures/no-notes/slides.md:9  slide 2  slide has no speaker notes  add a `<!-- notes -->` block at the end of the slide')
+    expect(run.stdout).toContain('tests/fixtures/no-notes/slides.md:10  slide 2  slide has no speaker notes  add a `<!-- notes -->` block at the end of the slide')
     expect(run.stdout).toContain('1 error, 0 warnings')
     expect(run.stdout).toContain('Notes (information)')
   })

@@ -14,6 +14,14 @@
  * `src:` targets and frontmatter YAML are checked here as well, because the parser only records
  * those faults on the side and carries on.
  *
+ * Two sets of rules:
+ * - Slidev correctness, for every deck: frontmatter YAML and keys, `src:` targets, `minutes` values,
+ *   empty slides, missing images, unknown components (Iconify icon components of installed sets are
+ *   known; an icon of a set not installed names its package), `<Cite id>` naming an entry of the deck's data/references.ts; remote assets are a warning.
+ * - House rules, for a deck that opts in with `houseRules: true` in its headmatter (this talk does):
+ *   speaker notes on every slide and their conventions, titles, list/line/code limits, minutes on every
+ *   chapter divider, figures cited and every reference cited, remote assets an error (the talk is given offline).
+ *
  * Rule families, one function each: frontmatter (YAML, keys, src:), timing (`minutes`), readability
  * (empty, title, bullets, lines, code), images, tags (components), notes, citations.
  */
@@ -31,7 +39,7 @@ import YAML from 'yaml'
 import { SLIDEV_SOURCES } from '../../../shared/slidev-internals.ts'
 import { didYouMean, runCli } from '../../core/cli.ts'
 import { inNodeModules } from '../../core/kit.ts'
-import { parseDuration, readDeck, slideLine, slidesOf } from '../../deck/deck.ts'
+import { hasHouseRules, HOUSE_RULES_KEY, parseDuration, readDeck, sectionsOf, slideLine } from '../../deck/deck.ts'
 import { attendeeNarration, READING_UNITS_PER_MINUTE, readingMinutes, readingUnits } from '../../deck/notes.ts'
 
 export interface Problem {
@@ -67,13 +75,14 @@ const LAYOUT_PROPS = [
   'scale',
   'name',
 ]
-/** This project's conventions (AUTHORING.md): timing on slides, who and where in the headmatter. */
+/** The kit's conventions (AUTHORING.md): timing on slides, who and where in the headmatter, the house rules switch. */
 const OUR_FRONTMATTER = ['minutes', 'chapter']
 const OUR_HEADMATTER = [
   'affiliation',
   'event',
   'date',
   'siteUrl',
+  HOUSE_RULES_KEY,
 ]
 /** Component-like tags that are not files in client/builtin: Vue's built-ins and Slidev directives written as tags. */
 const EXTRA_COMPONENTS = [
@@ -188,25 +197,34 @@ function filesUnder(dir: string, ext: string): string[] {
     .map(f => join(dir, f))
 }
 
-/** Icon components such as `<carbon-arrow-right />`, resolved by Slidev from installed @iconify-json sets. */
-function iconExists(tag: string): boolean {
-  const ICON_SETS = inModules('@iconify-json')
-  if (!existsSync(ICON_SETS))
-    return false
-  for (const set of readdirSync(ICON_SETS)) {
-    if (!tag.startsWith(`${set}-`))
+/** Iconify sets installed as @iconify-json/<set> beside the deck or the kit. */
+function iconSets(root: string): { dir: string, set: string }[] {
+  return [
+    ...new Set([
+      join(root, 'node_modules/@iconify-json'),
+      inModules('@iconify-json'),
+    ]),
+  ].filter(dir => existsSync(dir)).flatMap(dir => readdirSync(dir).map(set => ({ dir, set })))
+}
+
+/**
+ * Icon components such as `<carbon-arrow-right />`, resolved by Slidev (unplugin-icons, no prefix) from
+ * installed @iconify-json sets. (`<i-carbon-arrow-right />` is not one: Slidev renders it as an empty element.)
+ */
+function iconExists(name: string, root: string): boolean {
+  for (const { dir, set } of iconSets(root)) {
+    if (!name.startsWith(`${set}-`))
       continue
     try {
-      const json = JSON.parse(readText(join(ICON_SETS, set, 'icons.json'))) as { icons?: object, aliases?: object }
-      const name = tag.slice(set.length + 1)
-      if (name in (json.icons ?? {}) || name in (json.aliases ?? {}))
+      const json = JSON.parse(readText(join(dir, set, 'icons.json'))) as { icons?: object, aliases?: object }
+      const icon = name.slice(set.length + 1)
+      if (icon in (json.icons ?? {}) || icon in (json.aliases ?? {}))
         return true
     }
     catch {}
   }
   return false
 }
-
 /** The deck's own sources, or undefined when it has no data/references.ts (then no citation rules apply). */
 async function loadReferences(root: string): Promise<{ file: string, ids: string[] } | undefined> {
   const file = join(root, 'data/references.ts')
@@ -433,7 +451,7 @@ function checkFrontmatter(data: Awaited<ReturnType<typeof load>>, entryPath: str
  * `minutes` (AUTHORING.md): a positive number where given; every `layout: chapter` divider has one; when any
  * slide has one, they add up to the headmatter's `duration`.
  */
-function checkTiming(slides: SlideInfo[], headmatter: Record<string, unknown>, entryPath: string, add: Add): void {
+function checkTiming(slides: SlideInfo[], headmatter: Record<string, unknown>, entryPath: string, house: boolean, add: Add): void {
   let sum = 0
   let declared = 0
   for (const slide of slides) {
@@ -449,7 +467,7 @@ function checkTiming(slides: SlideInfo[], headmatter: Record<string, unknown>, e
       sum += minutes
       declared++
     }
-    else if (fm.layout === 'chapter') {
+    else if (house && fm.layout === 'chapter') {
       add('error', s.filepath, keyLine(s, 'layout'), no, 'chapter divider without `minutes`', 'add `minutes: N` (the planned minutes of this chapter) to its frontmatter')
     }
   }
@@ -472,13 +490,15 @@ function checkTiming(slides: SlideInfo[], headmatter: Record<string, unknown>, e
 }
 
 /** A slide has content and a title; lists, lines of text and code blocks fit the canvas. */
-function checkReadability(v: SlideView, add: Add): boolean {
+function checkReadability(v: SlideView, house: boolean, add: Add): boolean {
   const { slide, source, file, no, tokens, visible, at } = v
   const layout = String(slide.frontmatter.layout ?? '')
   if (!slide.content.trim() && !CONTENTLESS_LAYOUTS.has(layout)) {
     add('error', file, slideLine(source), no, 'empty slide (no content)', `add content or remove the extra \`---\` at line ${slideLine(source)}`)
     return false
   }
+  if (!house)
+    return true
   if (no > 1 && !slide.title)
     add('error', file, slideLine(source), no, 'slide has no title', 'add a `# Heading` or a `title:` in its frontmatter')
 
@@ -522,7 +542,7 @@ function checkReadability(v: SlideView, add: Add): boolean {
 }
 
 /** Markdown images, `<img src>` and frontmatter `image`/`background`: local, and there. */
-function checkImages(v: SlideView, root: string, add: Add, rel: (p: string) => string): void {
+function checkImages(v: SlideView, root: string, house: boolean, add: Add, rel: (p: string) => string): void {
   const { source, file, no, body, visible, tokens, at } = v
   const images: { url: string, line: number, fromFrontmatter: boolean }[] = []
   const walk = (ts: Token[], map: [number, number] | null | undefined): void => {
@@ -569,7 +589,10 @@ function checkImages(v: SlideView, root: string, add: Add, rel: (p: string) => s
       continue
     if (/^(?:https?:)?\/\//i.test(img.url)) {
       const name = basename(img.url.split(/[?#]/)[0]) || 'image.png'
-      add('error', file, img.line, no, `remote image ${img.url} (the deck must work offline)`, `download it to public/${name} and use \`/${name}\``)
+      if (house)
+        add('error', file, img.line, no, `remote image ${img.url} (the deck must work offline)`, `download it to public/${name} and use \`/${name}\``)
+      else
+        add('warning', file, img.line, no, `remote image ${img.url} (presenting and printing need the network; the export stops unless --allow-remote)`, `download it to public/${name} and use \`/${name}\` to work offline`)
       continue
     }
     const path = decodeURI(img.url.split(/[?#]/)[0])
@@ -591,19 +614,42 @@ function checkImages(v: SlideView, root: string, add: Add, rel: (p: string) => s
 }
 
 /** Every component tag is a component of the deck, a Slidev built-in or an installed icon. */
-function checkTags(v: SlideView, known: { components: Set<string>, builtins: Set<string> }, root: string, add: Add, rel: (p: string) => string): void {
+interface KnownTags {
+  components: Set<string>
+  builtins: Set<string>
+  iconSets: string[]
+}
+
+function guessComponent(name: string, known: KnownTags): string | undefined {
+  return didYouMean(name, [
+    ...known.components,
+    ...known.builtins,
+  ])
+}
+
+function checkTags(v: SlideView, known: KnownTags, root: string, add: Add, rel: (p: string) => string): void {
   v.visible.forEach((l, i) => {
     for (const m of l.matchAll(/<([A-Z][\w-]*)(?=[\s/>])/gi)) {
       const tag = m[1]
       if (isHTMLTag(tag) || isSVGTag(tag) || isMathMLTag(tag))
         continue
       const name = toPascal(tag)
-      if (known.components.has(name) || known.builtins.has(name) || (tag.includes('-') && iconExists(tag)))
+      if (known.components.has(name) || known.builtins.has(name) || (tag.includes('-') && iconExists(tag, root)))
         continue
-      const guess = didYouMean(name, [
-        ...known.components,
-        ...known.builtins,
-      ])
+      // UnoCSS writes icons as classes `i-carbon-x`; as a tag Slidev resolves only `carbon-x`.
+      if (tag.startsWith('i-') && iconExists(tag.slice(2), root)) {
+        add('error', v.file, v.at(i), v.no, `unknown component <${tag}> (Slidev draws nothing for it)`, `write the icon without the \`i-\` prefix: <${tag.slice(2)} />`)
+        continue
+      }
+      // An icon of a set that is not installed: Slidev's build stops on it ("icon collection … not found").
+      const set = tag.includes('-') && !known.iconSets.some(s => tag.startsWith(`${s}-`))
+        ? tag.split('-')[0]
+        : undefined
+      if (set && /^[a-z][a-z\d]*$/.test(set) && !guessComponent(name, known)) {
+        add('error', v.file, v.at(i), v.no, `unknown component <${tag}>`, `if it is an Iconify icon, install its set: npm i -D @iconify-json/${set}; else create ${rel(join(root, 'components', `${name}.vue`))}`)
+        continue
+      }
+      const guess = guessComponent(name, known)
       add('error', v.file, v.at(i), v.no, `unknown component <${tag}>`, guess
         ? `did you mean \`${guess}\`?`
         : `create ${rel(join(root, 'components', `${name}.vue`))} or fix the tag name`)
@@ -645,7 +691,7 @@ interface Citations {
 }
 
 /** `<Cite id>` names a source; a figure on a slide carries one. */
-function checkCitations(v: SlideView, refs: Citations, add: Add, rel: (p: string) => string): void {
+function checkCitations(v: SlideView, refs: Citations, house: boolean, add: Add, rel: (p: string) => string): void {
   let cites = false
   v.visible.forEach((l, i) => {
     for (const m of l.matchAll(/<Cite\b[^>]*?\sid=["']([^"']*)["']/g)) {
@@ -661,7 +707,7 @@ function checkCitations(v: SlideView, refs: Citations, add: Add, rel: (p: string
     if (/<References\b/.test(l))
       refs.listSlide ??= v.slide
   })
-  if (cites || v.visible.some(l => /<Cite\b/.test(l)))
+  if (!house || cites || v.visible.some(l => /<Cite\b/.test(l)))
     return
   const [first] = figuresIn(v.visible.slice(0, v.notesFrom))
   if (first)
@@ -719,9 +765,10 @@ export async function checkDeck(entry: string): Promise<Problem[]> {
   }
   const slides = data.slides
   checkFrontmatter(data, entryPath, root, slideNumbering(slides, entryPath), add, rel)
-  checkTiming(slides, data.headmatter as Record<string, unknown>, entryPath, add)
+  const house = hasHouseRules(data.headmatter as Record<string, unknown>)
+  checkTiming(slides, data.headmatter as Record<string, unknown>, entryPath, house, add)
 
-  const known = {
+  const known: KnownTags = {
     components: new Set(filesUnder(join(root, 'components'), '.vue').map(f => basename(f, '.vue'))),
     builtins: new Set([
       ...(existsSync(inModules(SLIDEV_SOURCES.builtinDir))
@@ -731,6 +778,7 @@ export async function checkDeck(entry: string): Promise<Problem[]> {
         .map(f => basename(f, extname(f))),
       ...EXTRA_COMPONENTS,
     ]),
+    iconSets: iconSets(root).map(s => s.set),
   }
   const own = await loadReferences(root)
   const refs: Citations | undefined = own && {
@@ -743,15 +791,16 @@ export async function checkDeck(entry: string): Promise<Problem[]> {
     if (!fileText.has(file))
       fileText.set(file, readText(file).split(/\r?\n/))
     const view = viewOf(slide, fileText.get(file) ?? [])
-    if (!checkReadability(view, add))
+    if (!checkReadability(view, house, add))
       continue
-    checkNotes(view, add)
-    checkImages(view, root, add, rel)
+    if (house)
+      checkNotes(view, add)
+    checkImages(view, root, house, add, rel)
     checkTags(view, known, root, add, rel)
     if (refs)
-      checkCitations(view, refs, add, rel)
+      checkCitations(view, refs, house, add, rel)
   }
-  if (refs)
+  if (refs && house)
     checkReferenceList(slides, refs, add, rel)
 
   const rank = { error: 0, warning: 1 }
@@ -771,12 +820,11 @@ export interface NotesReport {
 /** Note reading minutes per chapter (at 240 units a minute, stage directions left out) beside the planned `minutes`. */
 export function notesReport(deck: Deck): NotesReport {
   const round = (n: number): number => Math.round(n * 10) / 10
-  const chapters = deck.chapters.map((chapter) => {
-    const slides = slidesOf(deck, chapter)
+  const chapters = sectionsOf(deck).map(({ chapter, slides }) => {
     return {
-      title: chapter.title,
-      firstSlide: chapter.firstSlide,
-      lastSlide: chapter.lastSlide,
+      title: chapter?.title ?? '(opening)',
+      firstSlide: slides[0].no,
+      lastSlide: slides.at(-1)!.no,
       plannedMinutes: slides.reduce((sum, s) => sum + (s.minutes ?? 0), 0),
       notesMinutes: round(slides.reduce((sum, s) => sum + readingMinutes(s.notes), 0)),
     }
