@@ -1,3 +1,6 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { causeFirst, deckSlidev, inRange, slidevVersionProblem, SUPPORTED_SLIDEV } from './slidev.ts'
 
@@ -6,6 +9,19 @@ describe('the deck\'s Slidev', () => {
     const slidev = deckSlidev()
     expect(slidev?.bin).toMatch(/@slidev\/cli\/bin\/slidev\.mjs$/)
     expect(slidevVersionProblem()).toBeUndefined()
+  })
+
+  it('refuses a Slidev outside the peer range, and a folder without Slidev, in one line each', () => {
+    const deck = mkdtempSync(join(tmpdir(), 'deck-slidev-'))
+    try {
+      expect(slidevVersionProblem(deck)).toBe(`no @slidev/cli installed for the deck in ${deck} — run the command in the deck's folder, after \`npm install\` there`)
+      mkdirSync(join(deck, 'node_modules/@slidev/cli'), { recursive: true })
+      writeFileSync(join(deck, 'node_modules/@slidev/cli/package.json'), '{ "name": "@slidev/cli", "version": "51.0.0", "bin": { "slidev": "./bin/slidev.mjs" } }')
+      expect(slidevVersionProblem(deck)).toBe(`this deck has @slidev/cli 51.0.0; slidev-addon-lectern supports ${SUPPORTED_SLIDEV} — install a supported Slidev (npm install -D "@slidev/cli@${SUPPORTED_SLIDEV}") or a kit that supports 51.0.0`)
+    }
+    finally {
+      rmSync(deck, { recursive: true, force: true })
+    }
   })
 
   it('reads the peer range: ^, >=/<, ||', () => {
