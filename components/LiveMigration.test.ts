@@ -141,18 +141,20 @@ describe('<LiveMigration /> presented', () => {
       'λ = D/B = 1.00',
     ])
     expect(text(w, 'migration-verdict')).toMatch(/^收敛（限速到 \d+%）$/)
-    // a change by hand to an input the steps set is dropped when a step that sets it is crossed …
+    // entering a step is entering the script's state: a change by hand to an input the steps set goes …
     await w.get('input[aria-label="脏页率"]').setValue('50')
     expect(text(w, 'migration-lambda')).toBe('λ = D/B = 0.40')
     clicks.current = 1
     await nextTick()
     await nextTick()
     expect(text(w, 'migration-lambda')).toBe('λ = D/B = 0.80')
-    // … and a change to an input no step sets stays (the bandwidth: λ = 100 / 250)
+    // … and so does one to an input no step sets (the bandwidth 250 MB/s: λ would be 125 / 250)
     await w.get('input[aria-label="带宽"]').setValue('250')
+    expect(text(w, 'migration-lambda')).toBe('λ = D/B = 0.40')
     clicks.current = 2
     await nextTick()
     await nextTick()
-    expect(text(w, 'migration-lambda')).toBe('λ = D/B = 0.50')
+    expect(text(w, 'migration-lambda')).toBe('λ = D/B = 1.00')
+    expect(store['LiveMigration@38']).toEqual({})
   })
 })

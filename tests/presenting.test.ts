@@ -1,19 +1,22 @@
 /**
- * Presenting live (issue #14), in Chromium, on the dev server the speaker runs (`npm run dev`) and on
- * the built site: models that follow the presenter, a clicker that always works, the black screen,
- * the pacing panel, notes that follow the clicks and fit their pane.
+ * Presenting live (issues #14, #21), in Chromium, on the dev server the speaker runs (`npm run dev`) and on
+ * the built site: models that follow the presenter, a clicker that always works, the black screen that any
+ * navigation key ends, the pacing panel through jumps and the Q&A (with Playwright's fake clock), a
+ * projector that rejoins, dark mode on every screen, notes that follow the clicks and fit their pane.
+ * Slides are found by content and by the deck's timed sections, never by number.
  */
 import type { ChildProcess } from 'node:child_process'
 import type { Browser, BrowserContext, Page } from 'playwright-chromium'
 import type { Deck } from '../packages/slidev-addon-lectern/node/deck/deck.ts'
 import type { Session } from './browser.ts'
 import { spawn } from 'node:child_process'
-import { mkdirSync, openSync } from 'node:fs'
+import { mkdirSync, openSync, writeFileSync } from 'node:fs'
 import { timedSections } from 'slidev-addon-lectern/client/pacing.ts'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { launchChromium } from '../packages/slidev-addon-lectern/node/core/browser.ts'
 import { readDeck } from '../packages/slidev-addon-lectern/node/deck/deck.ts'
-import { openSite } from './browser.ts'
+import { readingMinutes } from '../packages/slidev-addon-lectern/node/deck/notes.ts'
+import { navState, openSite } from './browser.ts'
 
 const PORT = 3300 + (process.pid % 500)
 // A change shows on the other screen in 0.1–0.6 s on the project's machine; the margin is for a busy one.
@@ -71,8 +74,9 @@ async function presenterAndAudience(context: BrowserContext, base: string, no: n
     ? `?clicks=${clicks}`
     : ''}`)
   await presenter.locator(`.slidev-page-${no}`).first().waitFor()
+  // At the presenter's click: a built site's page without a query starts at the slide's final click.
   const audience = await context.newPage()
-  await audience.goto(`${base}${no}`)
+  await audience.goto(`${base}${no}?clicks=${clicks}`)
   await audience.locator(`.slidev-page-${no}`).first().waitFor()
   return [presenter, audience]
 }
@@ -92,7 +96,38 @@ function recordErrors(page: Page): string[] {
   })
   return errors
 }
-const pageNo = (page: Page) => Number(new URL(page.url()).pathname.match(/(\d+)\/?$/)?.[1])
+/** Where a view is: slide and click, from Slidev's navigation (a URL may carry a `routeAlias` instead of the number). */
+const at = (page: Page) => navState(page)
+const pageNo = async (page: Page) => (await at(page)).no
+const sections = timedSections(deck.slides.map(s => ({
+  no: s.no,
+  title: s.title,
+  minutes: s.frontmatter.minutes,
+  layout: s.frontmatter.layout,
+})))
+
+/** Slidev's own navigation (the dev server exposes it), as the speaker's `g` + number would. */
+async function go(page: Page, no: number) {
+  await page.evaluate(n => (window as unknown as { __slidev__: { nav: { go: (n: number) => void } } }).__slidev__.nav.go(n), no)
+  await expect.poll(() => pageNo(page), SOON).toBe(no)
+}
+
+/** The talk clock the pacing panel shows, in whole seconds. */
+async function talkElapsed(page: Page): Promise<number> {
+  return Number(await page.locator('[data-pacing]').getAttribute('data-talk-elapsed-s'))
+}
+
+/** Moves the fake clock on until the talk clock reads `seconds` (the real time a busy machine takes is counted in). */
+async function fastForwardTo(page: Page, seconds: number) {
+  const now = await talkElapsed(page)
+  if (seconds > now)
+    await page.clock.fastForward((seconds - now) * 1000)
+  await expect.poll(() => talkElapsed(page), SOON).toBeGreaterThanOrEqual(seconds)
+}
+
+function slidesWalked(last: number, clicks: number): string {
+  return `走过第 1–${last} 页（到结束页为止）和 ${clicks} 个点击。`
+}
 
 beforeAll(async () => {
   mkdirSync(SHOTS, { recursive: true })
@@ -111,6 +146,12 @@ afterAll(async () => {
 })
 
 describe('presenting on the dev server', () => {
+  // A failed test leaves no page behind: a stale presenter view would go on logging pacing with its own clock.
+  afterEach(async () => {
+    for (const context of browser.contexts())
+      await context.close()
+  })
+
   // Retried once: two fresh tabs on one dev server race Slidev's own start-up (a retry is reported by Vitest).
   it('a slider moved in the presenter view moves the same model on the projector, and back, within a second', { retry: 1 }, async () => {
     const no = slideOf('LiveMigration')
@@ -161,7 +202,7 @@ describe('presenting on the dev server', () => {
     const before = Number(await slider.inputValue())
     await presenter.keyboard.press('ArrowRight')
     expect(Number(await slider.inputValue())).toBe(before + 5)
-    expect(pageNo(presenter)).toBe(no)
+    expect(await pageNo(presenter)).toBe(no)
 
     await presenter.keyboard.press('PageDown')
     await expect.poll(() => pageNo(presenter), SOON).toBe(no + 1)
@@ -207,9 +248,10 @@ describe('presenting on the dev server', () => {
     await context.close()
   })
 
-  it('the pacing panel starts with the first advance and tells ahead and behind, in words and colour', async () => {
-    const sections = timedSections(deck.slides.map(s => ({ no: s.no, title: s.title, minutes: s.frontmatter.minutes })))
-    expect(sections.length).toBeGreaterThan(0)
+  it('pacing follows the talk: a jump ahead and back, then the chapter reached on plan is on time; going back in the Q&A is not behind', async () => {
+    const k = Math.max(1, Math.min(sections.length - 2, Math.floor(sections.length / 2)))
+    const closing = sections.findIndex(s => s.closing)
+    expect(k, 'the deck needs a chapter between the cover and the closing slide').toBeLessThan(closing)
     const context = await browser.newContext({
       viewport: { width: 1440, height: 900 },
     })
@@ -217,33 +259,57 @@ describe('presenting on the dev server', () => {
     await presenter.clock.install()
     await presenter.goto(`${DEV}presenter/1`)
     const panel = presenter.locator('[data-pacing]')
+    const state = () => panel.getAttribute('data-pacing')
     await panel.getByRole('button', { name: '计时归零' }).click()
-    await expect.poll(() => panel.getAttribute('data-pacing'), SOON).toBe('stopped')
+    await expect.poll(state, SOON).toBe('stopped')
+    // The clock starts with the talk, on slide 1: the opening remarks count.
+    await panel.getByRole('button', { name: '开始计时' }).click()
+    await fastForwardTo(presenter, 40)
+    expect(await talkElapsed(presenter)).toBeGreaterThanOrEqual(40)
+    expect(await pageNo(presenter)).toBe(1)
 
-    await presenter.keyboard.press('ArrowRight')
-    await expect.poll(() => panel.getAttribute('data-pacing'), SOON).toBe('on-time')
-    expect(Number(await panel.getAttribute('data-planned-s'))).toBe(sections[0].plannedS)
-
-    if (sections.length > 1) {
-      // reaching the next section at once is ahead of plan
-      await presenter.evaluate(no => (window as unknown as { __slidev__: { nav: { go: (n: number) => void } } }).__slidev__.nav.go(no), sections[1].startSlide)
-      await expect.poll(() => panel.getAttribute('data-pacing'), SOON).toBe('ahead')
-      expect(await presenter.getByTestId('pacing-verdict').textContent()).toMatch(/提前 \d+:\d\d/)
-      expect(Number(await panel.getAttribute('data-planned-s'))).toBe(sections[1].plannedS)
-    }
-    // staying past the section's budget is behind
-    await presenter.clock.fastForward((sections.at(-1)!.plannedStartS + sections.at(-1)!.plannedS + 90) * 1000)
-    await expect.poll(() => panel.getAttribute('data-pacing'), SOON).toBe('behind')
-    expect(await presenter.getByTestId('pacing-verdict').textContent()).toMatch(/落后 \d+:\d\d/)
-    // mid-talk, on the migration model: what the speaker sees, light and dark (looked at for issue #14)
-    await presenter.evaluate(no => (window as unknown as { __slidev__: { nav: { go: (n: number) => void } } }).__slidev__.nav.go(no), slideOf('LiveMigration'))
-    await onSlide(presenter, slideOf('LiveMigration'), '.lm').waitFor()
+    // A jump ahead to chapter k for 5 s is far ahead; back in chapter 1, the section clock goes on from its first visit.
+    await go(presenter, sections[k].startSlide)
+    await expect.poll(() => panel.getAttribute('data-planned-s'), SOON).toBe(String(sections[k].plannedS))
+    await expect.poll(state, SOON).toBe('ahead')
+    await onSlide(presenter, sections[k].startSlide, 'h1').waitFor()
+    await presenter.locator('.slidev-presenter .slidev-note').first().waitFor()
     await presenter.waitForTimeout(1500) // the fade between slides
-    await presenter.screenshot({ path: `${SHOTS}/presenter-mid-talk-light.png` })
+    await presenter.screenshot({ path: `${SHOTS}/presenter-after-jump-light.png` })
     await presenter.keyboard.press('d')
     await expect.poll(() => presenter.evaluate(() => document.documentElement.classList.contains('dark')), SOON).toBe(true)
-    await presenter.screenshot({ path: `${SHOTS}/presenter-mid-talk-dark.png` })
+    await presenter.screenshot({ path: `${SHOTS}/presenter-after-jump-dark.png` })
     await presenter.keyboard.press('d')
+    await presenter.clock.fastForward(5000)
+    await go(presenter, sections[1].startSlide)
+    await expect.poll(() => panel.getAttribute('data-planned-s'), SOON).toBe(String(sections[1].plannedS))
+
+    // Reach every section up to chapter k at its planned start: chapter k is on time, its clock holds the 5 s of the jump.
+    for (let i = 2; i <= k; i++) {
+      await fastForwardTo(presenter, sections[i].plannedStartS)
+      await go(presenter, sections[i].startSlide)
+    }
+    await expect.poll(() => panel.getAttribute('data-planned-s'), SOON).toBe(String(sections[k].plannedS))
+    await expect.poll(state, SOON).toBe('on-time')
+    const spent = Number(await panel.getAttribute('data-section-elapsed-s'))
+    expect(spent).toBeGreaterThanOrEqual(5)
+    expect(spent).toBeLessThan(15)
+    expect(await presenter.getByTestId('pacing-verdict').textContent()).toContain('准时')
+
+    // The closing slide reached on plan; half a minute later a question sends the speaker back to chapter k: Q&A, not red.
+    await fastForwardTo(presenter, sections[closing].plannedStartS)
+    await go(presenter, sections[closing].startSlide)
+    await presenter.clock.fastForward(30_000)
+    await go(presenter, sections[k].startSlide + 1)
+    await expect.poll(() => pageNo(presenter), SOON).toBe(sections[k].startSlide + 1)
+    await presenter.clock.fastForward(60_000)
+    expect(await panel.getAttribute('data-planned-s')).toBe(String(sections[closing].plannedS))
+    expect(await state()).not.toBe('behind')
+    expect(await presenter.getByTestId('pacing-verdict').getAttribute('class')).not.toContain('behind')
+    // the Q&A clock runs on through the visit to chapter k: 30 s on the closing slide, then the minute there
+    expect(Number(await panel.getAttribute('data-section-elapsed-s'))).toBeGreaterThanOrEqual(88)
+    await presenter.waitForTimeout(1500)
+    await presenter.screenshot({ path: `${SHOTS}/presenter-qa-back-light.png` })
 
     // a pause holds the clock still
     await panel.getByRole('button', { name: '暂停计时' }).click()
@@ -252,6 +318,122 @@ describe('presenting on the dev server', () => {
     expect(await presenter.getByTestId('pacing-talk').textContent()).toBe(held)
     await panel.getByRole('button', { name: '计时归零' }).click()
     await context.close()
+  })
+
+  it('a rehearsal: every slide and click at the pace of its notes, then the report says which section overran', async () => {
+    const closing = sections.findIndex(s => s.closing)
+    const context = await browser.newContext({
+      viewport: { width: 1440, height: 900 },
+    })
+    const presenter = await context.newPage()
+    await presenter.clock.install()
+    await presenter.goto(`${DEV}presenter/1`)
+    const panel = presenter.locator('[data-pacing]')
+    await panel.getByRole('button', { name: '计时归零' }).click()
+    await panel.getByRole('button', { name: '开始计时' }).click()
+    // The speaker says each slide's notes (240 reading units a minute) and spends 20 s on each click.
+    const last = sections[closing].startSlide
+    let clicks = 0
+    for (let no = 1; no <= last;) {
+      const slide = deck.slides.find(s => s.no === no)!
+      await presenter.clock.fastForward(Math.round(readingMinutes(slide.notes) * 60_000))
+      if (no === last)
+        break
+      const before = JSON.stringify(await at(presenter))
+      await presenter.keyboard.press('PageDown')
+      await expect.poll(async () => JSON.stringify(await at(presenter)), SOON).not.toBe(before)
+      const now = await pageNo(presenter)
+      if (now === no) {
+        clicks++
+        await presenter.clock.fastForward(20_000)
+      }
+      no = now
+    }
+    // Three minutes of questions, one of them answered on a slide of the middle chapter.
+    await presenter.clock.fastForward(120_000)
+    await go(presenter, sections[Math.floor(closing / 2)].startSlide + 1)
+    await presenter.clock.fastForward(60_000)
+    await panel.getByRole('button', { name: '暂停计时' }).click()
+    await presenter.getByRole('button', { name: '报告' }).click()
+    const report = await presenter.getByTestId('pacing-report-text').inputValue()
+    for (const section of sections)
+      expect(report).toContain(`| ${section.title.replace(/\|/g, '\\|')} |`)
+    await presenter.screenshot({ path: `${SHOTS}/presenter-report-light.png` })
+    writeFileSync(`${SHOTS}/rehearsal-report.md`, `# 排练报告（脚本走查：每页按讲稿朗读时间 240 字/分钟，每个点击 20 秒，问答 3 分钟；Playwright 假时钟）\n\n${slidesWalked(last, clicks)}\n\n${report}\n`)
+    await panel.getByRole('button', { name: '计时归零' }).click()
+    await context.close()
+  })
+
+  it('blank screen like PowerPoint: PageDown brings the slide back where it was; the toolbar button works without a keyboard', async () => {
+    const no = slideOf('LiveMigration')
+    const context = await browser.newContext({
+      viewport: { width: 1440, height: 900 },
+    })
+    const [presenter, audience] = await presenterAndAudience(context, DEV, no)
+    const where = async () => Promise.all([presenter, audience].map(async (page) => {
+      const { no, clicks } = await at(page)
+      return `${no}:${clicks}`
+    }))
+    await expect.poll(where, SOON).toEqual([`${no}:0`, `${no}:0`])
+    await presenter.keyboard.press('b')
+    await audience.locator('[data-blank="black"]').waitFor(SOON)
+    await presenter.keyboard.press('PageDown')
+    await audience.locator('[data-blank]').waitFor({ state: 'detached', ...SOON })
+    await presenter.waitForTimeout(1000)
+    expect(await where()).toEqual([`${no}:0`, `${no}:0`])
+    // the same from the projector's keyboard, with → this time
+    await audience.keyboard.press('.')
+    await presenter.locator('[data-blank-veil]').waitFor(SOON)
+    await audience.keyboard.press('ArrowRight')
+    await presenter.locator('[data-blank-veil]').waitFor({ state: 'detached', ...SOON })
+    await audience.waitForTimeout(1000)
+    expect(await where()).toEqual([`${no}:0`, `${no}:0`])
+    // the presenter toolbar's button, as on a tablet
+    const button = presenter.getByTestId('blank-button')
+    await button.click()
+    await audience.locator('[data-blank="black"]').waitFor(SOON)
+    expect(await button.getAttribute('aria-pressed')).toBe('true')
+    await button.click()
+    await audience.locator('[data-blank]').waitFor({ state: 'detached', ...SOON })
+    expect(await where()).toEqual([`${no}:0`, `${no}:0`])
+    await context.close()
+  })
+
+  it('a projector that rejoins: a fresh `/` on another device joins the presenter\'s slide and click; dark mode follows across devices', { retry: 1 }, async () => {
+    const no = slideOf('LiveMigration')
+    const laptop = await browser.newContext({
+      viewport: { width: 1440, height: 900 },
+    })
+    const tablet = await browser.newContext({
+      viewport: { width: 1280, height: 800 },
+    })
+    laptop.setDefaultTimeout(60_000)
+    tablet.setDefaultTimeout(60_000)
+    const presenter = await tablet.newPage()
+    await presenter.goto(`${DEV}presenter/1`)
+    await presenter.locator('[data-pacing]').waitFor()
+    await go(presenter, no)
+    // the model counts its scripted steps as the slide's clicks once it has mounted
+    await onSlide(presenter, no, '[data-testid="model-reset"]').waitFor()
+    await presenter.keyboard.press('ArrowRight')
+    await expect.poll(async () => (await at(presenter)).clicks, SOON).toBe(1)
+    const projector = await laptop.newPage()
+    await projector.goto(DEV)
+    await expect.poll(() => pageNo(projector), SOON).toBe(no)
+    await expect.poll(async () => (await at(projector)).clicks, SOON).toBe(1)
+    await projector.locator(`.slidev-page-${no}`).first().waitFor()
+    await presenter.waitForTimeout(1000)
+    expect(await pageNo(presenter)).toBe(no)
+    expect((await at(presenter)).clicks).toBe(1)
+
+    const dark = (page: Page) => page.evaluate(() => document.documentElement.classList.contains('dark'))
+    const before = await dark(projector)
+    await presenter.keyboard.press('d')
+    await expect.poll(() => dark(projector), SYNC).toBe(!before)
+    await presenter.keyboard.press('d')
+    await expect.poll(() => dark(projector), SYNC).toBe(before)
+    await laptop.close()
+    await tablet.close()
   })
 
   it('notes of 500 reading units and a stage direction fit the notes pane at 1440×900', async () => {
@@ -281,6 +463,8 @@ describe('presenting on the dev server', () => {
     await presenter.goto(`${DEV}presenter/${slide.no}`)
     const notes = presenter.locator('.slidev-presenter .slidev-note-with-clicks').first()
     await notes.waitFor()
+    // the slide counts its clicks once it has mounted: before that, → would leave it
+    await expect.poll(async () => (await at(presenter)).clicksTotal, SOON).toBeGreaterThan(0)
     await expect.poll(() => notes.locator('.slidev-note-click-mark-active').count(), SOON).toBe(0)
     await presenter.keyboard.press('ArrowRight')
     await expect.poll(() => notes.locator('.slidev-note-click-mark-active').getAttribute('data-clicks'), SOON).toBe('1')

@@ -21,3 +21,20 @@ export function toggleBlank(store: ModelStore, color: Exclude<Blank, 'none'>): v
       : color,
   }
 }
+
+/** Shows the slide again (any navigation key, the presenter's button). */
+export function unblank(store: ModelStore): void {
+  if (blankOf(store) !== 'none')
+    store[BLANK_KEY] = { blank: 'none' }
+}
+
+/** The shared key under which the colour scheme travels, so the projector follows the presenter's `d`. */
+export const APPEARANCE_KEY = 'appearance'
+
+/** The shared colour scheme: true dark, false light, undefined when no view has switched it yet. */
+export function sharedDark(store: ModelStore): boolean | undefined {
+  const value = store[APPEARANCE_KEY]?.dark
+  return typeof value === 'boolean'
+    ? value
+    : undefined
+}

@@ -11,6 +11,8 @@
  * - Esc releases the focus (back to the slide), so → advances again.
  * - Enter toggles a focused checkbox (Space, its usual key, now navigates).
  * - B / . (black) and W (white) blank the screen, as they do with nothing focused.
+ * - While the screen is blank, any navigation key (PageDown / PageUp / → / ← / Space) brings the slide
+ *   back without moving, as in PowerPoint and Keynote — focused control or not.
  * - A change made with the mouse, a finger or a pen gives the focus back to the slide at once, so
  *   after dragging a slider or ticking a box, → and the clicker advance.
  * Text fields (Slidev's go-to box, the notes editor) keep every key.
@@ -83,13 +85,46 @@ export function clickerAction(el: Element | null, key: string, shift = false): C
   return 'keep'
 }
 
+/** The keys that bring a blank screen back (and, with the screen showing, navigate). */
+const RESUME_KEYS = new Set([
+  'PageDown',
+  'PageUp',
+  'ArrowRight',
+  'ArrowLeft',
+  'ArrowDown',
+  'ArrowUp',
+  ' ',
+])
+
+/** What a key press does while the screen is blank: a navigation key shows the slide again, where it was. */
+export function blankAction(el: Element | null, key: string): 'unblank' | 'keep' {
+  return RESUME_KEYS.has(key) && !(el && isTextEntry(el))
+    ? 'unblank'
+    : 'keep'
+}
+
+export interface ClickerHooks {
+  navigate: (to: 'next' | 'prev') => void
+  blank: (color: 'black' | 'white') => void
+  /** Whether the screen is blank now, and how to bring it back. */
+  isBlank: () => boolean
+  unblank: () => void
+}
+
 /** Installs the rule on a window; returns the uninstaller. */
-export function installClicker(win: Window, navigate: (to: 'next' | 'prev') => void, blank: (color: 'black' | 'white') => void): () => void {
+export function installClicker(win: Window, { navigate, blank, isBlank, unblank }: ClickerHooks): () => void {
   const doc = win.document
   function onKey(event: KeyboardEvent) {
     if (event.altKey || event.ctrlKey || event.metaKey || event.defaultPrevented)
       return
     const el = doc.activeElement
+    if (isBlank() && blankAction(el, event.key) === 'unblank') {
+      // Before Slidev's own shortcuts (this listener is on the window's capture phase): the slide stays put.
+      event.preventDefault()
+      event.stopImmediatePropagation()
+      unblank()
+      return
+    }
     const action = clickerAction(el, event.key, event.shiftKey)
     if (action === 'keep')
       return

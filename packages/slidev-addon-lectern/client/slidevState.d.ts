@@ -1,3 +1,4 @@
+import type { Ref, WritableComputedRef } from 'vue'
 import type { ModelStore } from './useSyncedInputs'
 
 /** The live models' inputs (and the deck's own shared keys), synced with every view of the deck. */
@@ -16,3 +17,9 @@ export const sharedState: {
     slides: Record<number, { start?: number, end?: number }>
   }
 }
+
+/** Slidev's dark-mode switch (kept per browser in localStorage; `d` toggles it). */
+export const isDark: WritableComputedRef<boolean>
+
+/** Which views send and receive the slide position (Slidev's menu; kept in localStorage). */
+export const syncDirections: Ref<{ viewerSend: boolean, viewerReceive: boolean, presenterSend: boolean, presenterReceive: boolean }>

@@ -5,7 +5,9 @@
 // createSyncState is Slidev's own sync (the one that carries the slide position and drawings): state
 // served by the dev server through vite-plugin-vue-server-ref, or, in a build, a BroadcastChannel
 // between tabs of one browser.
+import { isDark } from '@slidev/client/logic/dark.ts'
 import { sharedState } from '@slidev/client/state/shared.ts'
+import { syncDirections } from '@slidev/client/state/storage.ts'
 import { createSyncState } from '@slidev/client/state/syncState.ts'
 // Its first value is declared in vite.config.ts (slidev.serverRef.state). Whole-state mode, not
 // `?diff`: the diff mode never updates a client's base after it sends, so toggling a value back
@@ -23,4 +25,4 @@ export function modelStore() {
   return store
 }
 
-export { sharedState }
+export { isDark, sharedState, syncDirections }

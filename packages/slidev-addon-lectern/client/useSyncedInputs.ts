@@ -16,12 +16,15 @@ export type ModelStore = Record<string, Inputs | undefined>
 export const injectionModelStore = 'deck:model-store'
 /** Which kind of view moved the slides last ('presenter' | 'viewer'): only views of that kind write the automatic resets. */
 export const injectionLastNavigator = 'deck:last-navigator'
+/** Key in a model's entry of the scripted step its changes by hand were made at. */
+const STEP_TAG = '~step'
 
 export interface SyncedInputsOptions<T extends Inputs> {
   /**
-   * Scripted demo steps: click k on the slide sets the inputs of steps[0..k-1] over the defaults
-   * (reaching a step drops any change by hand to the inputs it sets), so the speaker runs the demo
-   * with the clicker alone. The steps add their own clicks to the slide.
+   * Scripted demo steps: click k on the slide sets the inputs of steps[0..k-1] over the defaults, and
+   * entering a step (forward or back) drops every change made by hand, so the screen shows what the
+   * script — and the notes — say; the speaker runs the demo with the clicker alone. The presenter's
+   * Next preview shows the state the next click produces. The steps add their own clicks to the slide.
    */
   steps?: MaybeRefOrGetter<Partial<T>[] | undefined>
 }
@@ -42,7 +45,7 @@ export interface SyncedInputsReturn<T extends Inputs> {
 /**
  * A live model's inputs, kept in state synced across presenter, projector and remote tablet
  * (Slidev's own sync: the dev server in `npm run dev`, a BroadcastChannel between tabs in a build).
- * A model returns to its defaults when its slide is entered; a scripted step resets the inputs it sets.
+ * A model returns to its defaults when its slide is entered, and to the script's state when a scripted step is entered.
  *
  * @param name the component's name; with the slide number it names the model in the shared state
  * @param defaults the inputs with no change by hand (usually from the props)
@@ -73,7 +76,18 @@ export function useSyncedInputs<T extends Inputs>(name: string, defaults: () => 
     : 0)
 
   const base = computed<T>(() => Object.assign(defaults(), ...(toValue(options.steps) ?? []).slice(0, step.value)))
-  const own = computed<Partial<Inputs>>(() => (isStatic.value ? undefined : store[id]) ?? {})
+  // A change by hand is tagged with the step it was made at, and counts only there: a step entered shows the
+  // script's state at once, before the reset below reaches every view. The presenter's Next preview takes the
+  // live changes when the next click stays on the same step, so it shows what the next click really brings.
+  const own = computed<Partial<Inputs>>(() => {
+    const entry = isStatic.value && renderContext?.value !== 'previewNext'
+      ? undefined
+      : store[id]
+    if (!entry || Number(entry[STEP_TAG] ?? 0) !== step.value)
+      return {}
+    const { [STEP_TAG]: _tag, ...inputs } = entry
+    return inputs
+  })
 
   const inputs = Object.fromEntries(Object.keys(defaults()).map(key => [
     key,
@@ -87,6 +101,7 @@ export function useSyncedInputs<T extends Inputs>(name: string, defaults: () => 
           ...base.value,
           ...own.value,
           [key]: value,
+          [STEP_TAG]: step.value,
         }
       },
     }),
@@ -106,15 +121,13 @@ export function useSyncedInputs<T extends Inputs>(name: string, defaults: () => 
       if (active && !before && leads())
         reset()
     })
-    // A step takes back only the inputs the steps between the two clicks set: a value changed by hand
-    // elsewhere stays, and a step that settles just after the slide mounts cannot wipe a change
-    // another view has made meanwhile.
+    // Entering a step is entering the script's state: the changes by hand made at the step being left go (the tag
+    // above already hides them), so coming back to that step shows the script again. Only those: a view whose step
+    // settles just after the slide mounts cannot wipe a change another view has made meanwhile at the current step.
     watch(step, (now, before) => {
-      if (now === before || nav.currentSlideNo !== page.value || !leads())
+      if (now === before || nav.currentSlideNo !== page.value || !leads() || !store[id] || Number(store[id]![STEP_TAG] ?? 0) !== before)
         return
-      const crossed = (toValue(options.steps) ?? []).slice(Math.min(now, before), Math.max(now, before))
-      const stepKeys = new Set(crossed.flatMap(s => Object.keys(s)))
-      store[id] = Object.fromEntries(Object.entries(own.value).filter(([key, value]) => value !== undefined && !stepKeys.has(key))) as Inputs
+      store[id] = {}
     })
   }
 

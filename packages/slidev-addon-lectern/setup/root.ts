@@ -1,18 +1,61 @@
 import { defineRootSetup } from '@slidev/types'
-import { toggleBlank } from '../client/blankScreen'
+import { watch } from 'vue'
+import { useRouter } from 'vue-router'
+import { APPEARANCE_KEY, blankOf, sharedDark, toggleBlank, unblank } from '../client/blankScreen'
 import { installClicker } from '../client/clicker'
 import { beaconWhilePresenting } from '../client/presenterBeacon'
-import { modelStore } from '../client/slidevState'
+import { PRESENTER_POSITION_KEY } from '../client/rejoin'
+import { watchStageDirections } from '../client/stageDirections'
 import { useSlidevNav } from '../client/useRenderContext'
+import { isDark, modelStore } from '../client/slidevState'
 
-// A clicker that always works, in every view: see client/clicker.ts for the rule.
 export default defineRootSetup(() => {
-  const nav = useSlidevNav()
-  if (nav && typeof window !== 'undefined') {
-    installClicker(window, to => to === 'next'
+  const nav = useSlidevNav() as (ReturnType<typeof useSlidevNav> & { clicks: number }) | undefined
+  if (!nav || typeof window === 'undefined')
+    return
+  const store = modelStore()
+  // A clicker that always works, in every view: see client/clicker.ts for the rule.
+  installClicker(window, {
+    navigate: to => to === 'next'
       ? nav.next()
-      : nav.prev(), color => toggleBlank(modelStore(), color))
-    // Projector tabs opened from prerendered pages start their app at once (client/presenterBeacon.ts).
-    beaconWhilePresenting(window.localStorage, () => nav.isPresenter)
+      : nav.prev(),
+    blank: color => toggleBlank(store, color),
+    isBlank: () => blankOf(store) !== 'none',
+    unblank: () => unblank(store),
+  })
+  // Projector tabs opened from prerendered pages start their app at once, and one opened at `/` joins the
+  // presenter's slide (client/presenterBeacon.ts, client/rejoin.ts).
+  beaconWhilePresenting(window.localStorage, () => nav.isPresenter)
+  watch(() => [nav.isPresenter, nav.currentSlideNo, nav.clicks], () => {
+    if (nav.isPresenter)
+      window.localStorage.setItem(PRESENTER_POSITION_KEY, JSON.stringify({ page: nav.currentSlideNo, clicks: nav.clicks }))
+  }, { immediate: true })
+
+  // Dark mode follows whoever pressed `d` last, on every device (Slidev keeps it per browser). Not in print:
+  // the export chooses its own scheme.
+  const printing = /[?&]print\b/.test(window.location.search) || /\/(?:print|export)\b/.test(window.location.pathname)
+  if (!printing) {
+    watch(() => sharedDark(store), (dark) => {
+      if (dark !== undefined && dark !== isDark.value)
+        isDark.value = dark
+    }, { immediate: true })
+    watch(isDark, (dark) => {
+      if (sharedDark(store) !== dark)
+        store[APPEARANCE_KEY] = { dark }
+    })
   }
+
+  // Stage directions set apart in the presenter's and the notes page's notes.
+  const route = useRouter().currentRoute
+  let stop: (() => void) | undefined
+  watch(() => route.value.name, (name) => {
+    const wanted = name === 'presenter' || name === 'notes'
+    if (wanted && !stop) {
+      stop = watchStageDirections(document)
+    }
+    else if (!wanted && stop) {
+      stop()
+      stop = undefined
+    }
+  }, { immediate: true })
 })

@@ -32,7 +32,7 @@ const en = {
   nextSlide: (title: string) => `Next: ${title}`,
   slideOfSlides: (no: number, total: number) => `Slide ${no} of ${total}`,
   readingBanner: 'Open the reading view: every slide with its narration, made for phones →',
-  blankScreen: (black: boolean) => `Audience screen: ${black ? 'black' : 'white'} (press ${black ? 'B' : 'W'} again to restore)`,
+  blankScreen: (black: boolean) => `Audience screen: ${black ? 'black' : 'white'} (${black ? 'B' : 'W'} or any navigation key brings this slide back)`,
   // the navigation bar's links
   downloadSlides: 'Download the slides (PDF)',
   downloadHandout: 'Download the handout (slides + narration)',
@@ -64,7 +64,7 @@ const zhCN: Messages = {
   nextSlide: title => `下一页：${title}`,
   slideOfSlides: (no, total) => `幻灯片 ${no} / ${total}`,
   readingBanner: '打开阅读版：每页幻灯片配讲解，适合手机 →',
-  blankScreen: black => `观众屏幕：${black ? '黑屏' : '白屏'}（再按 ${black ? 'B' : 'W'} 恢复）`,
+  blankScreen: black => `观众屏幕：${black ? '黑屏' : '白屏'}（按 ${black ? 'B' : 'W'} 或任一翻页键恢复，停在本页）`,
   downloadSlides: '下载幻灯片 PDF',
   downloadHandout: '下载讲义（幻灯片 + 讲解）',
   openReadingView: '阅读版：每页幻灯片配讲解',

@@ -15,11 +15,12 @@ import { basename, dirname, join, relative, resolve } from 'node:path'
 import process from 'node:process'
 import { promisify } from 'node:util'
 import { brotliCompress, constants, gzip } from 'node:zlib'
+import { parse as parseYaml } from 'yaml'
 import { messages } from '../../shared/messages.ts'
 import { launchChromium } from '../core/browser.ts'
 import { cached, hashOf, pruneCache } from '../core/cache.ts'
 import { ENTRY_OPTION, runCli } from '../core/cli.ts'
-import { readDeck } from '../deck/deck.ts'
+import { normalizeSiteUrl, readDeck } from '../deck/deck.ts'
 import { withSiteUrl } from '../deck/talk.ts'
 import { slidevBuild } from '../slidev/slidev.ts'
 import { socialMeta } from './pages/meta.ts'
@@ -98,9 +99,36 @@ export function compressibleFiles(dir: string): string[] {
     .map(entry => join(entry.parentPath, entry.name))
 }
 
+/** The `siteUrl` the deck's headmatter sets ('' when none): read before Vite starts, which needs the base. */
+function headmatterSiteUrl(entry = 'slides.md'): string {
+  const head = /^---\r?\n([\s\S]*?)\r?\n---/.exec(readFileSync(entry, 'utf8'))?.[1] ?? ''
+  const value = (parseYaml(head) as Record<string, unknown> | null)?.siteUrl
+  return normalizeSiteUrl(typeof value === 'string'
+    ? value
+    : '')
+}
+
+/**
+ * The base path of the site: `--base` when given, else the site URL's path (https://host/virt/ → /virt/), so a
+ * site deployed where its URL says finds its assets. A `--base` that disagrees with the URL is used, with a warning.
+ */
+export function siteBase(siteUrl: string, base?: string): string {
+  const path = siteUrl
+    ? new URL(siteUrl).pathname.replace(/\/?$/, '/')
+    : '/'
+  if (base === undefined) {
+    if (path !== '/')
+      console.log(`base ${path} (the site URL's path)`)
+    return path
+  }
+  if (siteUrl && base.replace(/\/?$/, '/') !== path)
+    console.warn(`warning: --base ${base} differs from the site URL's path ${path} (${siteUrl}): assets, links and QR codes will not agree once deployed — drop --base or make them match`)
+  return base
+}
+
 export async function buildSite(options: SiteOptions = {}) {
   const out = resolve(options.out ?? 'dist')
-  const base = options.base ?? '/'
+  const base = siteBase(normalizeSiteUrl(options.siteUrl ?? '') || headmatterSiteUrl(options.entry), options.base)
   const staging = `${out}.tmp-${process.pid}`
   rmSync(staging, { recursive: true, force: true })
   let launching: Promise<Browser> | undefined
@@ -267,8 +295,7 @@ export function cli(argv: string[]): Promise<number> {
       'base': {
         type: 'string',
         value: 'path',
-        help: 'the sub-path the site is served under, e.g. /repo/',
-        default: '/',
+        help: 'the sub-path the site is served under, e.g. /repo/ (default: the site URL\'s path, else /)',
       },
       'with-notes': { type: 'boolean', help: 'keep speaker notes in the site (the presenter copy; keep it private)' },
       'site-url': {

@@ -173,6 +173,16 @@ function readPrintPage(shellStyles: string[], pageParts: PagePart[], parseRange:
   }
   return Array.from(document.querySelectorAll('.print-slide-container'), (container) => {
     const slide = container.querySelector('.slidev-page') as HTMLElement
+    // Vue sets a control's value as a property, which innerHTML leaves out: without these attributes a page
+    // would show every slider at its midpoint and every box unticked, beside labels that say otherwise.
+    for (const input of container.querySelectorAll('input')) {
+      if (input.type === 'checkbox' || input.type === 'radio')
+        input.toggleAttribute('checked', input.checked)
+      else
+        input.setAttribute('value', input.value)
+    }
+    for (const option of container.querySelectorAll('option'))
+      option.toggleAttribute('selected', option.selected)
     return {
       no: Number(slide.dataset.slidevNo),
       html: container.innerHTML,

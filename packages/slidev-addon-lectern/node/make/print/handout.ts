@@ -91,7 +91,8 @@ function slideBlock(slide: DeckSlide, layout: HandoutLayout, audience: HandoutAu
 
 async function coverHtml(deck: Deck, audience: HandoutAudience): Promise<string> {
   const t = messages(deck.lang)
-  const agenda = deck.chapters.map(c => `<li><span class="chapter">${escapeHtml(c.title)}</span><span>${t.slideNo(c.firstSlide)}</span></li>`).join('')
+  // A chapter is named by its first slide; "参考文献（一）" of a list split over slides is "参考文献" in the contents.
+  const agenda = deck.chapters.map(c => `<li><span class="chapter">${escapeHtml(c.title.replace(/\s*[（(][一二三四五六七八九十\d]+[）)]$/, ''))}</span><span>${t.slideNo(c.firstSlide)}</span></li>`).join('')
   const who = talkLine(deck.talk)
   const site = deck.talk.siteUrl
     ? `<figure class="site">${await qrSvg(deck.talk.siteUrl)}<figcaption>${t.siteCaption}<br><a href="${escapeHtml(deck.talk.siteUrl)}">${escapeHtml(deck.talk.siteUrl)}</a></figcaption></figure>`
@@ -190,7 +191,7 @@ body > ${SLIDEV.appRoot} { display: none !important }
 #deck-handout .layout-1, #deck-handout .layout-2 { display: grid; gap: 6mm; align-content: start }
 #deck-handout .entry { display: flex; flex-direction: column; gap: 2.5mm }
 #deck-handout .layout-1 .slide-box { width: 182mm }
-#deck-handout .layout-2 .slide-box { width: 155mm }
+#deck-handout .layout-2 .slide-box { width: 182mm }
 #deck-handout .layout-1 .notes { font-size: 11pt }
 #deck-handout .layout-2 .notes { font-size: 9.5pt }
 #deck-handout .layout-1 .cite, #deck-handout .layout-2 .cite { font-size: max(0.75em, calc(9.6px / var(--handout-scale, 1))) !important }
@@ -199,6 +200,8 @@ body > ${SLIDEV.appRoot} { display: none !important }
 #deck-handout .layout-6 figure { margin: 0 }
 #deck-handout .layout-6 figcaption { font-size: 8.5pt; margin-top: 1.5mm; color: #333 }
 #deck-handout .cover { padding-top: 20mm }
+/* The references are mostly Latin: Latin punctuation (What’s) from the Latin face, not the CJK face's full-width one. */
+#deck-handout .refs { font-family: 'Noto Sans', 'Deck Sans', 'Noto Sans SC', sans-serif }
 #deck-handout .cover .kicker { color: #1d4ed8; font-weight: 700; letter-spacing: .1em }
 #deck-handout .cover > h1 { font-size: 28pt; margin: 2mm 0 6mm }
 #deck-handout .cover .info { font-size: 11pt; line-height: 1.6; color: #333 }
@@ -307,6 +310,16 @@ export async function printHandout(options: HandoutOptions): Promise<{ pdf: Prom
     document.getElementById('deck-handout')?.remove()
     const root = Object.assign(document.createElement('div'), { id: 'deck-handout', innerHTML: html })
     document.body.append(root)
+    // A slide drawn as wide as its box, the box as wide as the page allows (`width` in px, or the CSS width).
+    function fit(box: HTMLElement, width?: number) {
+      const slide = box.firstElementChild as HTMLElement
+      if (width)
+        box.style.width = `${width}px`
+      const scale = box.clientWidth / slide.offsetWidth
+      box.style.height = `${slide.offsetHeight * scale}px`
+      box.style.setProperty('--handout-scale', String(scale))
+      slide.style.transform = `scale(${scale})`
+    }
     for (const box of Array.from(root.querySelectorAll<HTMLElement>('.slide-box'))) {
       const slide = slides.get(Number(box.dataset.slide))
       if (!slide)
@@ -320,17 +333,21 @@ export async function printHandout(options: HandoutOptions): Promise<{ pdf: Prom
           box.style.setProperty(property, value)
       }
       box.append(slide)
-      const scale = box.clientWidth / slide.offsetWidth
-      box.style.height = `${slide.offsetHeight * scale}px`
-      box.style.setProperty('--handout-scale', String(scale))
-      slide.style.transform = `scale(${scale})`
+      fit(box)
     }
     return document.fonts.ready.then(() => {
-      // A page whose notes run past its foot: its notes shrink together in 0.5 pt steps, down to the minimum.
+      // A page whose notes run past its foot: its slides give up width first (two slides a page start at the
+      // page's full width, down to 85 % of it), then its notes shrink together in 0.5 pt steps, down to the minimum.
       // (Each entry takes the height it needs, so long notes borrow the room short ones leave.)
       const cut: string[] = []
       for (const main of Array.from(root.querySelectorAll<HTMLElement>('.page > main'))) {
         const notes = Array.from(main.querySelectorAll<HTMLElement>('.notes'))
+        const boxes = Array.from(main.querySelectorAll<HTMLElement>('.layout-2 .slide-box'))
+        const full = boxes[0]?.clientWidth ?? 0
+        for (let width = full; boxes.length && main.scrollHeight > main.clientHeight + 1 && width > full * 0.85;) {
+          width = Math.max(full * 0.85, width - full * 0.03)
+          boxes.forEach(box => fit(box, width))
+        }
         let size = Math.max(0, ...notes.map(n => Number.parseFloat(getComputedStyle(n).fontSize) * 0.75))
         while (main.scrollHeight > main.clientHeight + 1 && size > minPt) {
           size -= 0.5

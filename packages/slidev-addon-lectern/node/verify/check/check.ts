@@ -690,6 +690,43 @@ interface Citations {
   listSlide?: SlideInfo
 }
 
+/** The headmatter fields a layout draws itself, by the talk-info names it reads (node/deck/talk.ts: `talk.speaker` …). */
+const TALK_FIELDS: Record<string, string> = {
+  speaker: 'author',
+  affiliation: 'affiliation',
+  event: 'event',
+  date: 'date',
+  siteUrl: 'siteUrl',
+}
+
+/** A slide that writes out a headmatter field its layout already draws (the cover's speaker line twice). */
+function checkLayoutDraws(v: SlideView, headmatter: Record<string, unknown>, root: string, add: Add, rel: (p: string) => string): void {
+  const layout = v.slide.frontmatter?.layout
+  const file = typeof layout === 'string'
+    ? join(root, 'layouts', `${layout}.vue`)
+    : ''
+  if (!file || !existsSync(file))
+    return
+  const source = readText(file)
+  const repeats = new Map<number, string[]>()
+  v.visible.slice(0, v.notesFrom).forEach((line, i) => {
+    for (const [name, key] of Object.entries(TALK_FIELDS)) {
+      const field = headmatter[key]
+      const value = (field instanceof Date
+        ? field.toISOString().slice(0, 10)
+        : String(field ?? '')).trim()
+      if (new RegExp(`\\btalk\\.${name}\\b`).test(source) && (new RegExp(`\\bconfigs\\.${key}\\b`).test(line) || (value.length >= 2 && line.includes(value)))) {
+        repeats.set(i, [
+          ...repeats.get(i) ?? [],
+          `\`${key}\``,
+        ])
+      }
+    }
+  })
+  for (const [i, keys] of repeats)
+    add('warning', v.file, v.at(i), v.no, `the slide repeats the headmatter's ${keys.join(', ')}, which the ${layout} layout already shows`, `remove it from the slide: ${rel(file)} draws it from the headmatter`)
+}
+
 /** `<Cite id>` names a source; a figure on a slide carries one. */
 function checkCitations(v: SlideView, refs: Citations, house: boolean, add: Add, rel: (p: string) => string): void {
   let cites = false
@@ -795,6 +832,7 @@ export async function checkDeck(entry: string): Promise<Problem[]> {
       continue
     if (house)
       checkNotes(view, add)
+    checkLayoutDraws(view, data.headmatter as Record<string, unknown>, root, add, rel)
     checkImages(view, root, house, add, rel)
     checkTags(view, known, root, add, rel)
     if (refs)

@@ -1,0 +1,53 @@
+/**
+ * Stage directions set apart in the presenter's notes: a paragraph that starts with 【提示】 (AUTHORING.md,
+ * node/deck/notes.ts) gets a class, so setup/presenter.css can label it and style it unlike the spoken text.
+ * Slidev renders the notes to HTML on its server; the class is added in the page.
+ */
+import { STAGE_DIRECTION } from '../node/deck/notes.ts'
+
+export const STAGE_DIRECTION_CLASS = 'deck-stage-direction'
+/** What stands in for the 【提示】 marker: a label no wider than the marker, so the notes keep their length. */
+export const STAGE_LABEL_CLASS = 'deck-stage-label'
+export const STAGE_LABEL_TEXT = '不念'
+
+/** Marks every stage-direction paragraph or list item of the notes under `root`, its marker replaced by a label. */
+export function markStageDirections(root: ParentNode): void {
+  for (const el of root.querySelectorAll('.slidev-note p, .slidev-note li')) {
+    if (el.querySelector(`:scope > .${STAGE_LABEL_CLASS}`))
+      continue
+    const direction = (el.textContent ?? '').trimStart().startsWith(STAGE_DIRECTION)
+    el.classList.toggle(STAGE_DIRECTION_CLASS, direction)
+    if (!direction)
+      continue
+    const walker = el.ownerDocument.createTreeWalker(el, NodeFilter.SHOW_TEXT)
+    for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
+      const at = node.data.indexOf(STAGE_DIRECTION)
+      if (at < 0)
+        continue
+      const rest = node.splitText(at)
+      rest.data = rest.data.slice(STAGE_DIRECTION.length)
+      const label = el.ownerDocument.createElement('span')
+      label.className = STAGE_LABEL_CLASS
+      label.textContent = STAGE_LABEL_TEXT
+      node.parentNode!.insertBefore(label, rest)
+      break
+    }
+  }
+}
+
+/** Keeps the marks as the notes change (another slide, a click, an edit on the dev server); returns the stop function. */
+export function watchStageDirections(doc: Document): () => void {
+  let queued = false
+  const observer = new MutationObserver(() => {
+    if (queued)
+      return
+    queued = true
+    requestAnimationFrame(() => {
+      queued = false
+      markStageDirections(doc)
+    })
+  })
+  observer.observe(doc.body, { childList: true, subtree: true, characterData: true })
+  markStageDirections(doc)
+  return () => observer.disconnect()
+}
