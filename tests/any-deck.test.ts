@@ -18,6 +18,8 @@ import { checkDeck, formatProblem } from '../packages/slidev-addon-lectern/node/
 import { formatGateProblem, runGate } from '../packages/slidev-addon-lectern/node/verify/gate/gate.ts'
 import { pdfInfo, pdfText } from './pdf.ts'
 
+/** The kit's command, `lectern`, in this repository's workspace. */
+const KIT_BIN = 'packages/slidev-addon-lectern/bin/lectern.js'
 let browser: Browser
 let temp: string
 
@@ -149,10 +151,15 @@ describe('the project in a folder named `演讲 稿`', () => {
   it('builds the site and both PDFs, checks and exports, as in place', () => {
     const dir = join(temp, '演讲 稿')
     copyProject(dir)
-    const node = (...args: string[]) => spawnSync(process.execPath, args, { cwd: dir, encoding: 'utf8' })
+    // The copy's own kit, run in the copy as a user types it there (npm run sets INIT_CWD to where vitest started).
+    const { INIT_CWD: _, ...env } = process.env
+    const lectern = (...args: string[]) => spawnSync(process.execPath, [
+      join(dir, KIT_BIN),
+      ...args,
+    ], { cwd: dir, encoding: 'utf8', env })
 
     // The old entry guard made this exit 0 after a second with nothing written.
-    const build = node('packages/slidev-addon-lectern/node/make/build.ts')
+    const build = lectern('build')
     expect(build.status, build.stderr).toBe(0)
     for (const file of [
       'dist/index.html',
@@ -163,13 +170,13 @@ describe('the project in a folder named `演讲 稿`', () => {
     ])
       expect(existsSync(join(dir, file)), file).toBe(true)
 
-    const check = node('packages/slidev-addon-lectern/node/verify/check/check.ts')
-    const here = spawnSync(process.execPath, ['packages/slidev-addon-lectern/node/verify/check/check.ts'], { encoding: 'utf8' })
+    const check = lectern('check')
+    const here = spawnSync(process.execPath, [KIT_BIN, 'check'], { encoding: 'utf8' })
     expect(check.stdout).toMatch(/Notes \(information\)/)
     expect(check.stdout).toBe(here.stdout)
     expect(check.status).toBe(here.status)
 
-    const exported = node('packages/slidev-addon-lectern/node/make/print/export.ts', '--entry', 'tests/fixtures/typical/slides.md', '--out', 'exports-typical', '--only', 'handout')
+    const exported = lectern('export', '--entry', 'tests/fixtures/typical/slides.md', '--out', 'exports-typical', '--only', 'handout')
     expect(exported.status, exported.stderr).toBe(0)
     expect(existsSync(join(dir, 'exports-typical/handout.pdf'))).toBe(true)
   })

@@ -221,7 +221,8 @@ describe('npm run export -- --layout 2', () => {
     writeFileSync(join(site, 'handout.pdf'), 'earlier')
     writeFileSync(join(site, 'slides.pdf'), 'earlier')
     execFileSync(process.execPath, [
-      'packages/slidev-addon-lectern/node/make/print/export.ts',
+      'packages/slidev-addon-lectern/bin/lectern.js',
+      'export',
       '--entry',
       FIXTURE,
       '--layout',

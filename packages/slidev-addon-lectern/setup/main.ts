@@ -1,9 +1,9 @@
 import { defineAppSetup } from '@slidev/types'
 import { computed } from 'vue'
 import { presenterPosition, REJOIN_MUTED_KEY, REJOIN_QUIET_MS, rejoinTarget } from '../client/rejoin'
-import { injectionLastNavigator, injectionModelStore } from '../client/useSyncedInputs'
 import { reportSlideErrors } from '../client/slide-errors'
 import { modelStore, sharedState, syncDirections } from '../client/slidevState'
+import { injectionLastNavigator, injectionModelStore } from '../client/useSyncedInputs'
 import './presenter.css'
 
 export default defineAppSetup(({ app, router }) => {

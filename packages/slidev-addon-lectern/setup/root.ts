@@ -5,9 +5,9 @@ import { APPEARANCE_KEY, blankOf, sharedDark, toggleBlank, unblank } from '../cl
 import { installClicker } from '../client/clicker'
 import { beaconWhilePresenting } from '../client/presenterBeacon'
 import { PRESENTER_POSITION_KEY } from '../client/rejoin'
+import { isDark, modelStore } from '../client/slidevState'
 import { watchStageDirections } from '../client/stageDirections'
 import { useSlidevNav } from '../client/useRenderContext'
-import { isDark, modelStore } from '../client/slidevState'
 
 export default defineRootSetup(() => {
   const nav = useSlidevNav() as (ReturnType<typeof useSlidevNav> & { clicks: number }) | undefined

@@ -56,8 +56,6 @@ export const SLIDEV_SOURCES = {
   builtinDir: '@slidev/client/builtin',
   /** `interface Frontmatter`, `Headmatter`, `HeadmatterConfig`, `TransitionOptions`. */
   types: '@slidev/types/dist/index.d.mts',
-  /** The chunk of @slidev/cli/dist holding `build(options, viteConfig, args)`, which the package does not export. */
-  buildChunk: /^build-[\w-]+\.mjs$/,
   /** The compile-time flag that puts the print route into a build (node/slidev/slidev.ts sets it). */
   printFeatureFlag: '__SLIDEV_FEATURE_PRINT__',
 } as const

@@ -1,6 +1,6 @@
 /**
  * `npm run bench`: what the deck costs to make and to visit, measured side by side in one run.
- *   - making: `node node/make/build.ts` (site + slides PDF + handout) against stock `slidev build` +
+ *   - making: `lectern build` (site + slides PDF + handout) against stock `slidev build` +
  *     `slidev export` on the same deck, in alternating pairs (ours, then stock): the ratio is the median
  *     of the pairs' ratios, so a slow spell of the machine hits both sides of a pair — wall time and
  *     peak memory (RSS of the process tree, from /proc);
@@ -10,9 +10,9 @@
  *     for our site and stock `slidev build`'s, both precompressed and served by node/core/serve.ts;
  *   - growth: the same build + export for a generated deck four times as long.
  * Prints a table and writes bench-results/bench-<date>.json.
- *   node node/bench/bench.ts [--out bench-results] [--skip-stock] [--skip-4x] [--skip-visit] [--skip-lighthouse]
+ *   lectern bench [--out bench-results] [--skip-stock] [--skip-4x] [--skip-visit] [--skip-lighthouse]
  *                       [--rounds 3] [--lighthouse-runs 3] [--timeout 900]
- *   node node/bench/bench.ts --lighthouse-site dist [--stock-site dir]   (Lighthouse only, on sites already built)
+ *   lectern bench --lighthouse-site dist [--stock-site dir]   (Lighthouse only, on sites already built)
  */
 import type { Browser, CDPSession, Page } from 'playwright-chromium'
 import type { CliOption, CliValues } from '../core/cli.ts'
@@ -31,7 +31,7 @@ import { serveStatic } from '../core/serve.ts'
 import { readDeck } from '../deck/deck.ts'
 import { compressFiles, compressibleFiles } from '../make/build.ts'
 import { startApp } from '../make/pages/prerender.ts'
-import { SLIDEV_BIN } from '../slidev/slidev.ts'
+import { requireSlidev } from '../slidev/slidev.ts'
 
 const ROOT = process.cwd()
 const PAGE_SIZE = 4096
@@ -652,13 +652,13 @@ async function main(values: CliValues<typeof OPTIONS> & { out: string }) {
     for (let pass = 1; pass <= rounds; pass++) {
       log(`ours${rounds > 1
         ? ` (round ${pass}/${rounds})`
-        : ''}: node node/make/build.ts (site + slides PDF + handout) …`)
+        : ''}: lectern build (site + slides PDF + handout) …`)
       oursRuns.push(await measure(ourBuildArgs(join(work, 'ours')), timeout, log))
       if (values['skip-stock'])
         continue
       log(`stock: slidev build --out <tmp> …`)
       const build = await measure([
-        SLIDEV_BIN,
+        requireSlidev().bin,
         'build',
         'slides.md',
         '--out',
@@ -666,7 +666,7 @@ async function main(values: CliValues<typeof OPTIONS> & { out: string }) {
       ], timeout, log)
       log(`stock: slidev export --executable-path ${findChromium()} …`)
       const exp = await measure([
-        SLIDEV_BIN,
+        requireSlidev().bin,
         'export',
         'slides.md',
         '--executable-path',
@@ -750,7 +750,7 @@ async function main(values: CliValues<typeof OPTIONS> & { out: string }) {
       const larger = writeLargerDeck(4, values.out)
       try {
         const slides = (await readDeck(larger.entry)).slides.length
-        log(`4×: node node/make/build.ts --entry ${larger.entry} (${slides} slides) …`)
+        log(`4×: lectern build --entry ${larger.entry} (${slides} slides) …`)
         const big = await measure(ourBuildArgs(join(work, 'ours-4x'), larger.entry), timeout, log)
         const perSlide = (m: Measured, n: number) => round(m.seconds / n * 1000, 0)
         result.growth = {
@@ -924,11 +924,12 @@ export function lighthouseTable(results: Record<string, Record<string, Lighthous
   return cells.map(row => row.map((cell, i) => cell.padEnd(widths[i])).join('  ')).join('\n')
 }
 
-if (import.meta.main) {
-  await runCli({
-    name: 'node/bench/bench.ts',
+/** `lectern bench` (node/main.ts dispatches to it). */
+export function cli(argv: string[]): Promise<number> {
+  return runCli({
+    name: 'lectern bench',
     summary: 'Measure what the deck costs to make and to visit, against stock Slidev; prints a table and writes JSON.',
     options: OPTIONS,
     run: ({ values }) => main({ ...values, out: values.out ?? 'bench-results' }),
-  })
+  }, argv)
 }

@@ -2,7 +2,7 @@
  * The one place that finds a Chromium for every tool: Slidev's `--executable-path`,
  * the export and handout, the benchmark and the tests.
  * Order: $CHROMIUM_PATH, Playwright's own downloaded browser, then system browsers.
- *   node node/core/browser.ts   → prints the path, or one line saying how to install one.
+ *   lectern browser   → prints the path, or one line saying how to install one.
  */
 import type { Browser, LaunchOptions, Page } from 'playwright-chromium'
 import { existsSync } from 'node:fs'
@@ -188,13 +188,14 @@ export async function watchPage(page: Page, options: WatchOptions = {}): Promise
   return troubles
 }
 
-if (import.meta.main) {
-  await runCli({
-    name: 'node/core/browser.ts',
+/** `lectern browser` (node/main.ts dispatches to it). */
+export function cli(argv: string[]): Promise<number> {
+  return runCli({
+    name: 'lectern browser',
     summary: 'Print the path of the Chromium the tools use, or say how to install one.',
     options: {},
     run: () => {
       console.log(findChromium())
     },
-  })
+  }, argv)
 }

@@ -1,79 +1,90 @@
 import { spawnSync } from 'node:child_process'
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import process from 'node:process'
-import { fileURLToPath, pathToFileURL } from 'node:url'
+import { fileURLToPath } from 'node:url'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { didYouMean, runCli, UsageError } from './cli.ts'
 
-/** Every tool with a command line; each must answer --help and a mistyped flag the same way. */
-const TOOLS = [
-  'make/build',
-  'make/print/export',
-  'verify/check/check',
-  'verify/gate/gate',
-  'bench/bench',
-  'core/serve',
-  'core/browser',
-  'fonts/font-subset',
-  'verify/gate/density',
-  'make/print/contact-sheet',
-]
-const NODE = fileURLToPath(new URL('..', import.meta.url))
+/** Every command of `lectern`; each must answer --help and a mistyped flag the same way. */
+const COMMANDS = Object.keys(await import('../main.ts').then(m => m.COMMANDS))
+const BIN = fileURLToPath(new URL('../../bin/lectern.js', import.meta.url))
 
-function run(script: string, args: string[]) {
-  return spawnSync(process.execPath, [script, ...args], { encoding: 'utf8' })
+function run(args: string[], cwd?: string) {
+  // As typed in `cwd` (npm run sets INIT_CWD to where vitest was started).
+  const { INIT_CWD: _, ...env } = process.env
+  return spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', cwd, env })
 }
 
-// Each run starts Node and loads the tool's imports (Playwright, Slidev's parser): seconds on a busy machine.
-describe.each(TOOLS)('node node/%s.ts', { timeout: 60_000 }, (path) => {
-  const tool = path.replace(/^.*\//, '')
+// Each run starts Node and loads the command's imports (Playwright, Slidev's parser): seconds on a busy machine.
+describe.each(COMMANDS)('lectern %s', { timeout: 60_000 }, (command) => {
   it('answers --help with the usage and every option, exit 0', () => {
-    const result = run(join(NODE, `${path}.ts`), ['--help'])
+    const result = run([command, '--help'])
     expect(result.stderr).toBe('')
     expect(result.status).toBe(0)
-    expect(result.stdout).toMatch(new RegExp(`^Usage: node node/${path}\\.ts \\[options\\]`))
+    expect(result.stdout).toMatch(new RegExp(`^Usage: lectern ${command} \\[options\\]`))
     expect(result.stdout).toContain('-h, --help')
     expect(result.stdout).toContain('Exit status:')
   })
 
   it('answers a mistyped flag with one line naming it and the usage, exit 2, no stack trace', () => {
-    const result = run(join(NODE, `${path}.ts`), ['--hepl'])
+    const result = run([command, '--hepl'])
     expect(result.status).toBe(2)
     expect(result.stdout).toBe('')
     const lines = result.stderr.trimEnd().split('\n')
     expect(lines).toHaveLength(2)
-    expect(lines[0]).toBe(`${tool}: unknown option --hepl — did you mean --help?`)
-    expect(lines[1]).toMatch(new RegExp(`^Usage: node node/${path}\\.ts \\[options\\].*\\(--help for details\\)$`))
+    expect(lines[0]).toBe(`lectern ${command}: unknown option --hepl — did you mean --help?`)
+    expect(lines[1]).toMatch(new RegExp(`^Usage: lectern ${command} \\[options\\].*\\(--help for details\\)$`))
   })
 })
 
-describe('entry detection', () => {
+describe('lectern', { timeout: 60_000 }, () => {
   const scratch: string[] = []
   afterEach(() => {
     for (const dir of scratch.splice(0))
       rmSync(dir, { recursive: true, force: true })
   })
 
-  it('runs a tool whose path has a space and Chinese characters', () => {
-    // The old guard (import.meta.url === `file://${argv[1]}`) was false here: the URL is percent-encoded.
-    const dir = join(mkdtempSync(join(tmpdir(), 'deck-cli-')), '演讲 稿')
-    scratch.push(resolve(dir, '..'))
+  it('lists its commands, and names the closest one for a typo, exit 2', () => {
+    const help = run(['--help'])
+    expect(help.status).toBe(0)
+    for (const command of COMMANDS)
+      expect(help.stdout).toMatch(new RegExp(`^  ${command} +\\S`, 'm'))
+    const typo = run(['chekc'])
+    expect(typo.status).toBe(2)
+    expect(typo.stderr.split('\n')[0]).toBe('lectern: unknown command \'chekc\' — did you mean check?')
+  })
+
+  it('checks the deck of the folder it runs in, whose path has a space and Chinese characters', () => {
+    // Inside the repository, so the folder finds this workspace's @slidev/cli above it, as a deck's folder does.
+    mkdirSync('.cache', { recursive: true })
+    const parent = mkdtempSync(join(resolve('.cache'), 'deck-cli-'))
+    scratch.push(parent)
+    const dir = join(parent, '演讲 稿')
     mkdirSync(dir)
-    writeFileSync(join(dir, 'probe.ts'), `import { runCli } from ${JSON.stringify(pathToFileURL(fileURLToPath(new URL('./cli.ts', import.meta.url))).href)}
-if (import.meta.main)
-  await runCli({ name: 'probe.ts', summary: 'probe', options: {}, run: () => console.log('ran as main') })
-`)
-    const result = run(join(dir, 'probe.ts'), [])
+    writeFileSync(join(dir, 'slides.md'), '---\ntitle: Probe\n---\n\n# Probe\n\n<!--\nSpeaker notes.\n-->\n')
+    const result = run(['check', '--json'], dir)
     expect(result.stderr).toBe('')
-    expect(result.stdout).toBe('ran as main\n')
+    const report = JSON.parse(result.stdout) as { problems: { file: string }[], notes: { chapters: unknown[] } }
+    expect(report.problems.map(p => p.file)).not.toContain(expect.stringContaining('tests/fixtures'))
+    expect(report.notes.chapters.length).toBeGreaterThan(0)
+  })
+
+  it('refuses a folder without Slidev in one line, before reading anything', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'deck-cli-'))
+    scratch.push(dir)
+    writeFileSync(join(dir, 'slides.md'), '# Probe\n')
+    const result = run(['check'], dir)
+    expect(result.status).toBe(1)
+    expect(result.stdout).toBe('')
+    expect(result.stderr.trimEnd().split('\n')).toEqual([`lectern check: no @slidev/cli installed for the deck in ${realpathSync(dir)} — run the command in the deck's folder, after \`npm install\` there`])
   })
 })
 
 describe('runCli', () => {
   const spec = {
-    name: 'tools/demo.ts',
+    name: 'lectern demo',
     summary: 'A demo.',
     positionals: '[file]',
     options: {
@@ -123,7 +134,7 @@ describe('runCli', () => {
       },
     }, [])
     expect(code).toBe(1)
-    expect(out.lines).toEqual(['demo: dist/index.html not found — build the site first: npm run build'])
+    expect(out.lines).toEqual(['lectern demo: dist/index.html not found — build the site first: npm run build'])
     out.lines.length = 0
     await runCli({
       ...spec,
@@ -131,7 +142,7 @@ describe('runCli', () => {
         throw new TypeError('x is undefined')
       },
     }, [])
-    expect(out.lines).toEqual(['demo: x is undefined — a bug in the tool: run again with DEBUG=1 for the stack trace and report it'])
+    expect(out.lines).toEqual(['lectern demo: x is undefined — a bug in the tool: run again with DEBUG=1 for the stack trace and report it'])
     out.lines.length = 0
     vi.stubEnv('DEBUG', '1')
     await runCli({
@@ -141,7 +152,7 @@ describe('runCli', () => {
       },
     }, [])
     vi.unstubAllEnvs()
-    expect(out.lines[0]).toBe('demo: x is undefined')
+    expect(out.lines[0]).toBe('lectern demo: x is undefined')
     expect(out.lines[1]).toMatch(/^TypeError: x is undefined\n\s+at /)
     out.restore()
   })
@@ -155,7 +166,7 @@ describe('runCli', () => {
       },
     }, [])
     expect(code).toBe(2)
-    expect(out.lines).toEqual(['demo: --out must not be empty', 'Usage: node tools/demo.ts [options] [file]  (--help for details)'])
+    expect(out.lines).toEqual(['lectern demo: --out must not be empty', 'Usage: lectern demo [options] [file]  (--help for details)'])
     out.restore()
   })
 
@@ -170,8 +181,8 @@ describe('runCli', () => {
       run: () => {},
     }, ['--out'])).toBe(2)
     expect(out.lines.filter(l => !l.startsWith('Usage:'))).toEqual([
-      'demo: unexpected argument \'b\'',
-      'demo: Option \'--out <value>\' argument missing',
+      'lectern demo: unexpected argument \'b\'',
+      'lectern demo: Option \'--out <value>\' argument missing',
     ])
     out.restore()
   })

@@ -1,8 +1,7 @@
 /**
- * The thin command line every tool shares, over `node:util` parseArgs:
- *   if (import.meta.main) await runCli({ name: 'check', usage: '[entry=slides.md]', options, run })
- * - `import.meta.main` decides whether the file is the entry point: it holds for any path (spaces, Chinese,
- *   symlinks), where comparing `import.meta.url` with `process.argv[1]` does not (the URL is percent-encoded).
+ * The thin command line every command shares, over `node:util` parseArgs; node/main.ts dispatches
+ * `lectern <command>` to the command module's `cli(argv)`:
+ *   export function cli(argv: string[]) { return runCli({ name: 'lectern check', positionals: '[entry=slides.md]', options, run }, argv) }
  * - `--help` prints the usage and the options table the tool declares, exit 0.
  * - A mistyped or unknown option, a missing value or a bad value: one line naming it, then the usage, exit 2.
  * - `run` returns the exit code: 0 fine, 1 problems found.
@@ -31,7 +30,7 @@ export type CliValues<O extends Record<string, CliOption>> = {
 }
 
 export interface CliSpec<O extends Record<string, CliOption>> {
-  /** The script as users run it: `node/verify/check/check.ts`. */
+  /** The command as users type it: `lectern check`. */
   name: string
   /** What the tool does, one sentence. */
   summary: string
@@ -57,7 +56,7 @@ export const ENTRY_OPTION = {
 const HELP: CliOption = { type: 'boolean', short: 'h', help: 'show this help and exit' }
 
 export function usageLine<O extends Record<string, CliOption>>(spec: CliSpec<O>): string {
-  return `Usage: node ${spec.name} [options]${spec.positionals
+  return `Usage: ${spec.name} [options]${spec.positionals
     ? ` ${spec.positionals}`
     : ''}  (--help for details)`
 }
@@ -76,7 +75,7 @@ export function helpText<O extends Record<string, CliOption>>(spec: CliSpec<O>):
   })
   const width = Math.max(...rows.map(([flag]) => flag.length))
   return [
-    `Usage: node ${spec.name} [options]${spec.positionals
+    `Usage: ${spec.name} [options]${spec.positionals
       ? ` ${spec.positionals}`
       : ''}`,
     '',
@@ -144,7 +143,7 @@ function usageProblem(error: Error & { code?: string }, names: string[]): string
 
 /** Parses argv, runs the tool, sets the exit code. Never throws; returns the exit code (tests call it). */
 export async function runCli<O extends Record<string, CliOption>>(spec: CliSpec<O>, argv = process.argv.slice(2)): Promise<number> {
-  const tool = spec.name.replace(/^.*\//, '').replace(/\.ts$/, '')
+  const tool = spec.name
   const code = await (async (): Promise<number> => {
     let parsed: { values: Record<string, unknown>, positionals: string[] }
     try {

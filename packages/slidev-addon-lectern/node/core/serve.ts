@@ -3,7 +3,7 @@
  * page (`12.html`, node/make/pages/prerender.ts), any other path gets `404.html` (the bare app, so /presenter
  * reloads), or index.html in a site without one (a plain `slidev build`). Files that the build precompressed
  * (`x.js.br`, `x.js.gz`, node/make/build.ts) are sent compressed to a browser that accepts it, as a static host would.
- *   node node/core/serve.ts [dir=dist] [--port 3030] [--base /x/]
+ *   lectern serve [dir=dist] [--port 3030] [--base /x/]
  */
 import type { AddressInfo } from 'node:net'
 import { existsSync } from 'node:fs'
@@ -52,9 +52,10 @@ export async function serveStatic(dir: string, options: { port?: number, base?: 
   }
 }
 
-if (import.meta.main) {
-  await runCli({
-    name: 'node/core/serve.ts',
+/** `lectern serve` (node/main.ts dispatches to it). */
+export function cli(argv: string[]): Promise<number> {
+  return runCli({
+    name: 'lectern serve',
     summary: 'Serve a built deck on 127.0.0.1 as a static host would (any slide URL returns the app).',
     positionals: '[dir=dist]',
     options: {
@@ -79,5 +80,5 @@ if (import.meta.main) {
       const server = await serveStatic(dir, { port, base: values.base })
       console.log(`serving ${dir} at ${server.url}`)
     },
-  })
+  }, argv)
 }

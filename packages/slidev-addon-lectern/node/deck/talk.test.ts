@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { socialMeta } from '../make/build.ts'
+import { socialMeta } from '../make/pages/meta.ts'
 import { handoutName } from '../make/print/handout.ts'
 import { speakerParagraphs } from './notes.ts'
 import { qrSvg, resolveTalk, talkLine } from './talk.ts'

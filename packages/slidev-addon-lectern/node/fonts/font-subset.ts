@@ -281,9 +281,10 @@ export async function inlineFaces(uses: FaceUse[], fileOf: (url: string) => stri
   return rules.join('\n')
 }
 
-if (import.meta.main) {
-  await runCli({
-    name: 'node/fonts/font-subset.ts',
+/** `lectern fonts` (node/main.ts dispatches to it). */
+export function cli(argv: string[]): Promise<number> {
+  return runCli({
+    name: 'lectern fonts',
     summary: 'Cut Noto Sans SC down to the characters the deck uses (the \'Deck Sans\' family the build loads).',
     options: {},
     run: async () => {
@@ -293,5 +294,5 @@ if (import.meta.main) {
       })
       console.log(`${result.codePoints} code points → ${result.files.length} woff2 files, ${(result.bytes / 1024).toFixed(0)} KB in ${relative(process.cwd(), dirname(result.cssFile))} (${((performance.now() - started) / 1000).toFixed(1)} s)`)
     },
-  })
+  }, argv)
 }

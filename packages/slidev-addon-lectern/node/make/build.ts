@@ -3,7 +3,7 @@
  * exports/; the slides and the attendee handout also in dist/), the reading view for phones (read/),
  * a social preview image and a 404 fallback for static hosts.
  * The new site is assembled beside dist/ and swapped in only when complete.
- *   node node/make/build.ts [--entry slides.md] [--base /repo/] [--site-url https://host/repo/] [--out dist] [--with-notes] [--allow-remote]
+ *   lectern build [--entry slides.md] [--base /repo/] [--site-url https://host/repo/] [--out dist] [--with-notes] [--allow-remote]
  */
 import type { Buffer } from 'node:buffer'
 import type { Browser } from 'playwright-chromium'
@@ -15,7 +15,6 @@ import { basename, dirname, join, relative, resolve } from 'node:path'
 import process from 'node:process'
 import { promisify } from 'node:util'
 import { brotliCompress, constants, gzip } from 'node:zlib'
-import { escapeHtml } from '@vue/shared'
 import { parse as parseYaml } from 'yaml'
 import { messages } from '../../shared/messages.ts'
 import { launchChromium } from '../core/browser.ts'
@@ -24,6 +23,7 @@ import { ENTRY_OPTION, runCli } from '../core/cli.ts'
 import { normalizeSiteUrl, readDeck } from '../deck/deck.ts'
 import { withSiteUrl } from '../deck/talk.ts'
 import { slidevBuild } from '../slidev/slidev.ts'
+import { socialMeta } from './pages/meta.ts'
 import { capturePrinted, pageFonts, writeSlidePages } from './pages/prerender.ts'
 import { writeReadingView } from './pages/reading.ts'
 import { writeContactSheet } from './print/contact-sheet.ts'
@@ -39,47 +39,6 @@ export interface SiteOptions {
   siteUrl?: string
   /** Let the deck load remote assets when printing (one warning per URL); default: offline. */
   allowRemote?: boolean
-}
-
-export interface SocialMeta {
-  title: string
-  description: string
-  /** The speaker; no tag when empty. */
-  author: string
-  keywords: string[]
-  /** The site's base path ('/' or '/repo/'). */
-  base: string
-  /** The site's public URL ending in '/', or '' when unknown. */
-  siteUrl: string
-  /** The page's path under the site ('' for the home page, '12' for slide 12). */
-  path?: string
-}
-
-/**
- * Slidev writes headmatter strings JSON-quoted into its meta tags; replace them with clean ones.
- * With a site URL, the preview image, og:url and the canonical link are absolute (link previews need it).
- */
-export function socialMeta(html: string, meta: SocialMeta): string {
-  const page = meta.siteUrl
-    ? `${meta.siteUrl}${meta.path ?? ''}`
-    : ''
-  const tags = [
-    `<meta name="description" content="${escapeHtml(meta.description)}">`,
-    meta.author && `<meta name="author" content="${escapeHtml(meta.author)}">`,
-    `<meta name="keywords" content="${escapeHtml(meta.keywords.join(','))}">`,
-    page && `<link rel="canonical" href="${escapeHtml(page)}">`,
-    `<meta property="og:type" content="website">`,
-    `<meta property="og:title" content="${escapeHtml(meta.title)}">`,
-    `<meta property="og:description" content="${escapeHtml(meta.description)}">`,
-    page && `<meta property="og:url" content="${escapeHtml(page)}">`,
-    `<meta property="og:image" content="${escapeHtml(`${meta.siteUrl || meta.base}og-image.png`)}">`,
-    `<meta property="og:locale" content="zh_CN">`,
-    `<meta name="twitter:card" content="summary_large_image">`,
-  ].filter(Boolean).join('\n')
-  return html
-    .replace(/<meta (?:name="(?:description|author|keywords)"|property="og:[^"]+"|name="twitter:[^"]+")[^>]*>\s*/g, '')
-    .replace(/<link rel="canonical"[^>]*>\s*/g, '')
-    .replace('</title>', `</title>\n${tags}\n`)
 }
 
 const COMPRESSIBLE = /\.(?:html|js|mjs|css|svg|json|txt|xml|map|wasm|ttf|otf)$/
@@ -320,9 +279,10 @@ export async function buildSite(options: SiteOptions = {}) {
   }
 }
 
-if (import.meta.main) {
-  await runCli({
-    name: 'node/make/build.ts',
+/** `lectern build` (node/main.ts dispatches to it). */
+export function cli(argv: string[]): Promise<number> {
+  return runCli({
+    name: 'lectern build',
     summary: 'Build the hosted site (no speaker notes) with its reading view, and print the slides PDF and both handouts from it.',
     options: {
       'entry': ENTRY_OPTION,
@@ -355,5 +315,5 @@ if (import.meta.main) {
         allowRemote: values['allow-remote'],
       })
     },
-  })
+  }, argv)
 }

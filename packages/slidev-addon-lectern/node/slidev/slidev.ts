@@ -1,32 +1,91 @@
 /**
- * Runs Slidev's build for any deck (on the Node running this script), in a child process so its memory goes
- * when it is done. Slidev compiles its print route (which node/make/print/export.ts prints from) into a build only when it
- * would also export a PDF itself; `keepPrintRoute` keeps the route without that second export, for a deck in
- * any folder, with or without a vite.config.ts of its own.
+ * The deck's own Slidev, run through its public command: `slidev build <entry> --out <out> [--base]
+ * [--without-notes]`, in a child process (its memory goes when it is done), with the @slidev/cli the deck's
+ * folder resolves — the deck's node_modules, not the kit's. Slidev compiles its print route (which
+ * node/make/print/export.ts prints from) into a build only when it would also export a PDF itself;
+ * `keepPrintRoute`, one of the addon's plugins (setup/vite-plugins.ts), keeps the route without that second
+ * export — so a deck the kit builds lists the addon (`addons: [lectern]`).
  */
 import type { Plugin } from 'vite'
 import { spawn } from 'node:child_process'
-import { readdirSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
-import { dirname, join, resolve } from 'node:path'
+import { dirname, join, relative, resolve } from 'node:path'
 import process from 'node:process'
-import { pathToFileURL } from 'node:url'
+import YAML from 'yaml'
 import { SLIDEV_SOURCES } from '../../shared/slidev-internals.ts'
+import { KIT_NAME, KIT_ROOT } from '../core/kit.ts'
 import { DECK_ENTRY_ENV, SITE_URL_ENV } from '../deck/talk.ts'
 
-const require = createRequire(import.meta.url)
-const SLIDEV_CLI = dirname(require.resolve('@slidev/cli/package.json'))
-export const SLIDEV_BIN = join(SLIDEV_CLI, 'bin/slidev.mjs')
-/** Compiled code of the tool's own dependencies, so it lives in the node_modules they come from (not the deck's folder). */
-const COMPILE_CACHE = join(SLIDEV_CLI, '../../.cache/node-compile')
+/** The Slidev versions the kit supports: its peer range for @slidev/cli (package.json). */
+export const SUPPORTED_SLIDEV = (JSON.parse(readFileSync(join(KIT_ROOT, 'package.json'), 'utf8')) as { peerDependencies: Record<string, string> }).peerDependencies['@slidev/cli']
 
-/** Slidev's build function: not exported by @slidev/cli, so found by its chunk name (shared/slidev-internals.ts). */
-export function slidevBuildModule(): string {
-  const dir = join(SLIDEV_CLI, 'dist')
-  const chunk = readdirSync(dir).find(f => SLIDEV_SOURCES.buildChunk.test(f))
-  if (!chunk)
-    throw new Error(`Slidev's build chunk (${SLIDEV_SOURCES.buildChunk}) is not in ${dir} — Slidev changed: update shared/slidev-internals.ts`)
-  return join(dir, chunk)
+export interface DeckSlidev {
+  /** The @slidev/cli package folder. */
+  dir: string
+  version: string
+  /** Its `slidev` command (the package's `bin`). */
+  bin: string
+}
+
+/** @slidev/cli as the deck in `root` resolves it (its own node_modules, then the folders above); undefined when absent. */
+export function deckSlidev(root = process.cwd()): DeckSlidev | undefined {
+  let pkg: string
+  try {
+    pkg = createRequire(join(resolve(root), 'package.json')).resolve('@slidev/cli/package.json')
+  }
+  catch {
+    return undefined
+  }
+  const json = JSON.parse(readFileSync(pkg, 'utf8')) as { version: string, bin: string | Record<string, string> }
+  const bin = typeof json.bin === 'string'
+    ? json.bin
+    : json.bin.slidev
+  return {
+    dir: dirname(pkg),
+    version: json.version,
+    bin: join(dirname(pkg), bin),
+  }
+}
+
+/** Whether `version` is in a range written as `^A.B.C`, `>=A.B.C <D.E.F` or several joined by `||`. */
+export function inRange(version: string, range: string): boolean {
+  const parse = (v: string): number[] => v.replace(/^[v=]/, '').split(/[.-]/).slice(0, 3).map(Number)
+  const compare = (a: number[], b: number[]): number => a[0] - b[0] || a[1] - b[1] || a[2] - b[2]
+  const v = parse(version)
+  return range.split('||').some(alternative => alternative.trim().split(/\s+/).every((part) => {
+    const m = part.match(/^(\^|>=|<=|[><=])?(\d+\.\d+\.\d+)$/)
+    if (!m)
+      throw new Error(`cannot read the version range "${range}"`)
+    const bound = parse(m[2])
+    const c = compare(v, bound)
+    switch (m[1]) {
+      case '^': return c >= 0 && v[0] === bound[0]
+      case '>=': return c >= 0
+      case '>': return c > 0
+      case '<=': return c <= 0
+      case '<': return c < 0
+      default: return c === 0
+    }
+  }))
+}
+
+/** One line when the deck in `root` has no Slidev or one the kit does not support; undefined when it is fine. */
+export function slidevVersionProblem(root = process.cwd()): string | undefined {
+  const slidev = deckSlidev(root)
+  if (!slidev)
+    return `no @slidev/cli installed for the deck in ${resolve(root)} — run the command in the deck's folder, after \`npm install\` there`
+  if (!inRange(slidev.version, SUPPORTED_SLIDEV))
+    return `this deck has @slidev/cli ${slidev.version}; ${KIT_NAME} supports ${SUPPORTED_SLIDEV} — install a supported Slidev (npm install -D "@slidev/cli@${SUPPORTED_SLIDEV}") or a kit that supports ${slidev.version}`
+  return undefined
+}
+
+/** The deck's Slidev, or an error naming the problem (see slidevVersionProblem). */
+export function requireSlidev(root = process.cwd()): DeckSlidev {
+  const problem = slidevVersionProblem(root)
+  if (problem)
+    throw new Error(problem)
+  return deckSlidev(root)!
 }
 
 export function keepPrintRoute(): Plugin {
@@ -37,6 +96,27 @@ export function keepPrintRoute(): Plugin {
       config.define = { ...config.define, [SLIDEV_SOURCES.printFeatureFlag]: 'true' }
     },
   }
+}
+
+/** The addons a deck lists, in its headmatter (`addons:`) and its package.json (`slidev.addons`). */
+export function listedAddons(entry: string): string[] {
+  const text = readFileSync(entry, 'utf8').replace(/^\uFEFF/, '')
+  const head = text.match(/^---\r?\n([\s\S]*?)\r?\n---/)?.[1]
+  const fromHead = head
+    ? (YAML.parse(head) as { addons?: unknown } | null)?.addons
+    : undefined
+  const pkg = join(dirname(entry), 'package.json')
+  const fromPkg = existsSync(pkg)
+    ? (JSON.parse(readFileSync(pkg, 'utf8')) as { slidev?: { addons?: unknown } }).slidev?.addons
+    : undefined
+  return [fromHead, fromPkg].flatMap(list => Array.isArray(list)
+    ? list.map(String)
+    : [])
+}
+
+/** Whether an `addons:` entry names this kit (`lectern`, `slidev-addon-lectern` or a path to it). */
+export function isKit(addon: string): boolean {
+  return addon === 'lectern' || addon === KIT_NAME || addon.replace(/\/+$/, '').endsWith(`/${KIT_NAME}`)
 }
 
 export interface SiteBuildOptions {
@@ -53,7 +133,8 @@ export interface SiteBuildOptions {
 /** npm packages `virtual:deck-fonts.css` (Deck Sans) is cut from: without them Chinese falls back to whatever the machine has. */
 export const FONT_PACKAGES = ['@fontsource/noto-sans-sc', '@fontsource/noto-sans', '@fontsource/jetbrains-mono']
 
-export function checkFontPackages(names = FONT_PACKAGES) {
+export function checkFontPackages(names = FONT_PACKAGES, root = process.cwd()) {
+  const require = createRequire(join(resolve(root), 'package.json'))
   for (const name of names) {
     try {
       require.resolve(`${name}/package.json`)
@@ -64,53 +145,113 @@ export function checkFontPackages(names = FONT_PACKAGES) {
   }
 }
 
+/** `slidev build` of the deck, with the deck's own Slidev; rejects with the build's cause first. */
 export function slidevBuild(options: SiteBuildOptions): Promise<void> {
-  const job = {
-    ...options,
-    out: resolve(options.out),
-  }
-  const script = `import { buildInThisProcess } from ${JSON.stringify(import.meta.url)}
-await buildInThisProcess(${JSON.stringify(job)})`
-  return run(['--input-type=module', '-e', script], options.quiet, 'slidev build')
+  const entry = resolve(options.entry ?? 'slides.md')
+  if (!existsSync(entry))
+    return Promise.reject(new Error(`${relative(process.cwd(), entry) || entry} does not exist — run in the deck's folder or pass --entry`))
+  if (!listedAddons(entry).some(isKit))
+    return Promise.reject(new Error(`${relative(process.cwd(), entry) || entry} does not list the kit — add \`addons: [lectern]\` to its headmatter (the print route the PDFs come from and the kit's plugins come with the addon)`))
+  const slidev = requireSlidev(dirname(entry))
+  return run([
+    slidev.bin,
+    'build',
+    entry,
+    '--out',
+    resolve(options.out),
+    ...(options.base
+      ? ['--base', options.base]
+      : []),
+    ...(options.withNotes
+      ? []
+      : ['--without-notes']),
+  ], {
+    quiet: options.quiet,
+    what: 'slidev build',
+    cwd: dirname(entry),
+    env: {
+      // virtual:deck-talk (node/deck/talk.ts) reads the deck and the site URL from here.
+      [DECK_ENTRY_ENV]: entry,
+      ...(options.siteUrl
+        ? { [SITE_URL_ENV]: options.siteUrl }
+        : {}),
+    },
+  })
 }
 
-/** What `slidev build <entry> --out <out> [--base] [--without-notes]` does, plus the print route. */
-export async function buildInThisProcess(options: SiteBuildOptions): Promise<void> {
-  const { resolveOptions } = await import('@slidev/cli')
-  const { build } = await import(pathToFileURL(slidevBuildModule()).href) as { build: (options: unknown, vite: object, args: object) => Promise<void> }
-  const entry = options.entry ?? 'slides.md'
-  // virtual:deck-talk (node/deck/talk.ts) reads the deck and the site URL from here.
-  process.env[DECK_ENTRY_ENV] = resolve(entry)
-  if (options.siteUrl)
-    process.env[SITE_URL_ENV] = options.siteUrl
-  const resolved = await resolveOptions({ entry, base: options.base, withoutNotes: !options.withNotes }, 'build')
-  await build(resolved, {
-    base: options.base,
-    build: { outDir: options.out },
-    plugins: [
-      keepPrintRoute(),
-    ],
-  }, { entry })
+/**
+ * A failed build's stderr, cause first: the error's message and the file it names, then at most `frames`
+ * lines of stack (Slidev and Vite print the stack after the message; the tail alone hides the cause).
+ */
+export function causeFirst(stderr: string, frames = 3): string {
+  // Blank lines and the bits of an error object Node prints after its message (`errors: [Getter/Setter]`, `}`) say nothing.
+  // eslint-disable-next-line no-control-regex -- colour codes
+  const lines = stderr.replace(/\u001B\[[\d;]*m/g, '').split('\n').map(l => l.trimEnd()).filter(l => l && !/^\s*[{}]$|\[Getter\/Setter\]/.test(l))
+  const isFrame = (line: string): boolean => /^\s+at\s/.test(line)
+  const start = Math.max(0, lines.findIndex(l => !isFrame(l) && /error|failed|cannot|not found|\bENOENT\b/i.test(l)))
+  const cause = lines.slice(start).filter(l => !isFrame(l)).slice(0, 12)
+  const stack = lines.slice(start).filter(isFrame)
+  return [
+    ...cause,
+    ...stack.slice(0, frames),
+    ...(stack.length > frames
+      ? [`    … ${stack.length - frames} more stack lines`]
+      : []),
+  ].join('\n')
 }
 
-export function run(args: string[], quiet = false, what = `slidev ${args[1]}`): Promise<void> {
+export interface RunOptions {
+  quiet?: boolean
+  what?: string
+  cwd?: string
+  env?: Record<string, string>
+}
+
+/**
+ * `node <args>` with Node's compile cache; stdout shown unless quiet, stderr kept: on success it is passed on
+ * (warnings), on failure the error carries it cause first.
+ */
+export function run(args: string[], options: RunOptions = {}): Promise<void> {
+  const { quiet = false, what = `slidev ${args[1]}`, cwd, env = {} } = options
+  // Node keeps the compiled code of Slidev, Vite, UnoCSS … for the next build (~0.4 s of CPU, measured), in the
+  // node_modules that holds them.
+  const slidev = deckSlidev(cwd)
+  const compileCache = slidev
+    ? join(slidev.dir, '../../.cache/node-compile')
+    : undefined
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, args, {
-      // Node keeps the compiled code of Slidev, Vite, UnoCSS … for the next build (~0.4 s of CPU, measured).
-      env: { NODE_COMPILE_CACHE: COMPILE_CACHE, ...process.env },
-      stdio: quiet
-        ? ['ignore', 'ignore', 'pipe']
-        : 'inherit',
+      cwd,
+      env: {
+        ...(compileCache
+          ? { NODE_COMPILE_CACHE: compileCache }
+          : {}),
+        ...process.env,
+        ...env,
+      },
+      stdio: [
+        'ignore',
+        quiet
+          ? 'ignore'
+          : 'inherit',
+        'pipe',
+      ],
     })
     let stderr = ''
     child.stderr?.on('data', (chunk) => {
       stderr += chunk
     })
     child.on('error', reject)
-    child.on('close', code => code === 0
-      ? resolve()
-      : reject(new Error(`${what} failed (exit ${code})${stderr
-          ? `:\n${stderr.trim().split('\n').slice(-15).join('\n')}`
-          : ''}`)))
+    child.on('close', (code) => {
+      if (code === 0) {
+        if (!quiet && stderr.trim())
+          process.stderr.write(stderr)
+        resolve()
+        return
+      }
+      reject(new Error(`${what} failed (exit ${code})${stderr.trim()
+        ? `:\n${causeFirst(stderr)}`
+        : ''}`))
+    })
   })
 }

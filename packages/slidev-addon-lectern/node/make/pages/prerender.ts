@@ -27,7 +27,7 @@ import { messages } from '../../../shared/messages.ts'
 import { SLIDEV } from '../../../shared/slidev-internals.ts'
 import { matchFace } from '../../fonts/font-match.ts'
 import { inlineFaces, parseUnicodeRange } from '../../fonts/font-subset.ts'
-import { socialMeta } from '../build.ts'
+import { socialMeta } from './meta.ts'
 
 export interface PrintedSlide {
   no: number

@@ -2,7 +2,7 @@
  * Contact sheet: every slide of the slides PDF as a thumbnail in one image, so a visitor (and an author)
  * sees the whole talk at a glance. pdftoppm renders the pages; the build's Chromium lays them out in a grid
  * and takes one screenshot — offline, no image library.
- *   node node/make/print/contact-sheet.ts [pdf=exports/slides.pdf] [--out exports/overview.png] [--columns 6]
+ *   lectern overview [pdf=exports/slides.pdf] [--out exports/overview.png] [--columns 6]
  * `npm run overview` refreshes the README's copy, docs/overview.png, from the last build.
  */
 import type { Browser } from 'playwright-chromium'
@@ -93,9 +93,10 @@ export function sheetHtml(images: string[], columns: number, thumbWidth: number)
   </style><main>${cells}</main>`
 }
 
-if (import.meta.main) {
-  await runCli({
-    name: 'node/make/print/contact-sheet.ts',
+/** `lectern overview` (node/main.ts dispatches to it). */
+export function cli(argv: string[]): Promise<number> {
+  return runCli({
+    name: 'lectern overview',
     summary: 'All slides of the slides PDF as thumbnails in one PNG (the build writes exports/overview.png).',
     positionals: '[pdf=exports/slides.pdf]',
     options: {
@@ -120,5 +121,5 @@ if (import.meta.main) {
       const count = await writeContactSheet({ pdf, out: values.out!, columns })
       console.log(`${values.out}  ${count} slides from ${pdf}`)
     },
-  })
+  }, argv)
 }

@@ -2,7 +2,7 @@
  * `npm run export`: the slides PDF and the handouts, printed from a production build served on
  * 127.0.0.1 with one browser — no dev server. Each PDF has its own file name (node/make/print/handout.ts
  * `handoutName`), and the copies the site links to in dist/ are refreshed with them.
- *   node node/make/print/export.ts [--only slides|handout|speaker …] [--layout 1|2|6 …] [--dark] [--out exports] [--entry slides.md] [--allow-remote]
+ *   lectern export [--only slides|handout|speaker …] [--layout 1|2|6 …] [--dark] [--out exports] [--entry slides.md] [--allow-remote]
  */
 import type { Browser, Page } from 'playwright-chromium'
 import type { Deck } from '../../deck/deck.ts'
@@ -146,9 +146,10 @@ function seconds(since: number) {
   return `${((performance.now() - since) / 1000).toFixed(1)} s`
 }
 
-if (import.meta.main) {
-  await runCli({
-    name: 'node/make/print/export.ts',
+/** `lectern export` (node/main.ts dispatches to it). */
+export function cli(argv: string[]): Promise<number> {
+  return runCli({
+    name: 'lectern export',
     summary: 'Print the slides PDF and the handouts from a fresh production build of the deck (no dev server); refresh the copies the site in dist/ links to.',
     options: {
       'entry': ENTRY_OPTION,
@@ -221,5 +222,5 @@ if (import.meta.main) {
         rmSync(siteDir, { recursive: true, force: true })
       }
     },
-  })
+  }, argv)
 }

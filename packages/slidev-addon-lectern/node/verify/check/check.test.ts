@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest'
 import { readDeck } from '../../deck/deck.ts'
 import { checkDeck, declaredProps, figuresIn, formatNotesReport, formatProblem, NOTES_PANE_UNITS, notesReport } from './check.ts'
 
-const CHECK = fileURLToPath(new URL('./check.ts', import.meta.url))
+const LECTERN = fileURLToPath(new URL('../../../bin/lectern.js', import.meta.url))
 
 // Each fixture deck under tests/fixtures/ carries exactly one fault; line numbers below are the
 // lines of the fixture files, counted by hand.
@@ -322,10 +322,11 @@ describe('timing', () => {
   })
 })
 
-describe('node check.ts', () => {
+describe('lectern check', () => {
   it('prints `file:line  slide N` lines and exits 1 when the deck has an error', () => {
     const run = spawnSync(process.execPath, [
-      CHECK,
+      LECTERN,
+      'check',
       deck('no-notes'),
     ], { encoding: 'utf8' })
     expect(run.status).toBe(1)
@@ -337,7 +338,8 @@ describe('node check.ts', () => {
 
   it('prints problems and the notes report as JSON with --json', () => {
     const run = spawnSync(process.execPath, [
-      CHECK,
+      LECTERN,
+      'check',
       '--json',
       deck('no-notes'),
     ], { encoding: 'utf8' })
@@ -349,7 +351,8 @@ describe('node check.ts', () => {
 
   it('exits 0 when the deck has only warnings', () => {
     const run = spawnSync(process.execPath, [
-      CHECK,
+      LECTERN,
+      'check',
       deck('unknown-key'),
     ], { encoding: 'utf8' })
     expect(run.status).toBe(0)

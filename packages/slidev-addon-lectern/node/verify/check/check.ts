@@ -1,6 +1,6 @@
 /**
  * Deck checker: finds what would break, overflow or go uncited before the talk is given.
- *   node node/verify/check/check.ts [entry=slides.md] [--json]   → one line a problem, errors first, then the notes
+ *   lectern check [entry=slides.md] [--json]   → one line a problem, errors first, then the notes
  *   report (reading minutes per chapter); exit 1 on any error.
  * Tests call `checkDeck()`; the CLI at the bottom only prints.
  *
@@ -942,9 +942,10 @@ export function formatReport(problems: Problem[]): string {
   return out.join('\n')
 }
 
-if (import.meta.main) {
-  await runCli({
-    name: 'node/verify/check/check.ts',
+/** `lectern check` (node/main.ts dispatches to it). */
+export function cli(argv: string[]): Promise<number> {
+  return runCli({
+    name: 'lectern check',
     summary: 'Check a Slidev deck for what would break, overflow or go uncited (one line a problem: `file:line  slide N  what  fix`), then report the notes\' reading minutes per chapter.',
     positionals: '[entry=slides.md]',
     options: {
@@ -973,5 +974,5 @@ if (import.meta.main) {
         ? 1
         : 0
     },
-  })
+  }, argv)
 }

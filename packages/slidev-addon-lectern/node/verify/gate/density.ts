@@ -1,7 +1,7 @@
 /**
  * Density report (issue #11): how much a slide asks the audience to read, and whether its content sits
  * balanced on the canvas — measured on the exported slides PDF, one page per slide, as the audience sees it.
- *   node node/verify/gate/density.ts [pdf=exports/slides.pdf] [--entry slides.md]
+ *   lectern density [pdf=exports/slides.pdf] [--entry slides.md]
  *   → one line a slide over a limit (`file:line  slide N  312 characters (limit 220) — …`), then a summary;
  *     exit 1 when a target fails or the input is bad (node/core/cli.ts).
  *
@@ -314,9 +314,10 @@ function run(command: string, args: string[]): string {
   }
 }
 
-if (import.meta.main) {
-  await runCli({
-    name: 'node/verify/gate/density.ts',
+/** `lectern density` (node/main.ts dispatches to it). */
+export function cli(argv: string[]): Promise<number> {
+  return runCli({
+    name: 'lectern density',
     summary: 'Visible characters and top-heavy slides per slide of the slides PDF, against the targets (issue #11).',
     positionals: '[pdf=exports/slides.pdf]',
     options: {
@@ -336,5 +337,5 @@ if (import.meta.main) {
         ? 1
         : 0
     },
-  })
+  }, argv)
 }

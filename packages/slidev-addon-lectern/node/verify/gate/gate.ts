@@ -1,7 +1,7 @@
 /**
  * Browser quality gate: opens the *built* site in Chromium and checks every slide at every click step,
  * in light and in dark mode, for what only a browser can see.
- *   node node/verify/gate/gate.ts [siteDir=dist] [--base /x/] [--entry slides.md] [--screenshots screenshots] [--allow-remote]
+ *   lectern gate [siteDir=dist] [--base /x/] [--entry slides.md] [--screenshots screenshots] [--allow-remote]
  *   → one line a problem: `file:line  slide N  click K  mode  what  (screenshot)`; exit 1 on any problem.
  * Tests call `runGate()`; the CLI at the bottom only prints.
  *
@@ -768,9 +768,10 @@ export function formatGateReport(result: GateResult): string {
   return lines.join('\n')
 }
 
-if (import.meta.main) {
-  await runCli({
-    name: 'node/verify/gate/gate.ts',
+/** `lectern gate` (node/main.ts dispatches to it). */
+export function cli(argv: string[]): Promise<number> {
+  return runCli({
+    name: 'lectern gate',
     summary: 'Open the built site in Chromium and check every slide at every click, light and dark: overflow, console trouble, requests off the machine, images, fonts, axe.',
     positionals: '[siteDir=dist]',
     options: {
@@ -815,5 +816,5 @@ if (import.meta.main) {
       }
       return result.problems.length ? 1 : 0
     },
-  })
+  }, argv)
 }
