@@ -75,7 +75,7 @@ describe('a slide that throws while rendering', () => {
       exportsDir,
     }))
       .rejects
-      .toThrow(/slide 2 \(tests\/fixtures\/throwing-slide\/slides\.md:12\): \[deck\] slide 2: Boom/)
+      .toThrow(/slide 2 \(tests\/fixtures\/throwing-slide\/slides\.md:13\): \[deck\] slide 2: Boom/)
     expect(existsSync(exportsDir)).toBe(false)
     // Nothing written after the staging folder was removed (no `site.tmp-N`, no `site.tmp-N.compressed`).
     await new Promise(resolve => setTimeout(resolve, 1000))

@@ -83,12 +83,14 @@ describe('handout PDFs', () => {
 
   it('holds every slide and its narration as searchable text', () => {
     const text = pdfText(handout('handout.pdf')).replace(/\s+/g, '')
+    // Markdown marks are dropped on both sides: a hyphen the PDF prints (VT-x) is one of them.
+    const marksGone = text.replace(/[*_`#>[\]()-]/g, '')
     for (const slide of deck.slides)
       expect(text).toContain(`${slide.no}.${slide.title.replace(/\s+/g, '')}`)
     for (const slide of deck.slides.filter(s => attendeeNarration(s.notes)).slice(0, 10)) {
       // The first words of the narration, with Markdown marks removed.
       const words = attendeeNarration(slide.notes).replace(/[*_`#>[\]()-]/g, '').replace(/\s+/g, '').slice(0, 12)
-      expect(text).toContain(words)
+      expect(marksGone).toContain(words)
     }
   })
 

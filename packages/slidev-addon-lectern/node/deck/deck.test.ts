@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { normalizeSiteUrl, parseDuration } from './deck.ts'
+import { normalizeSiteUrl, parseDuration, plainTitle } from './deck.ts'
 
 describe('headmatter values', () => {
   it('reads Slidev durations in minutes', () => {
@@ -15,5 +15,12 @@ describe('headmatter values', () => {
     expect(normalizeSiteUrl('')).toBe('')
     expect(() => normalizeSiteUrl('/virt/')).toThrow(/absolute URL/)
     expect(() => normalizeSiteUrl('ftp://x.org/')).toThrow(/http/)
+  })
+})
+
+describe('plainTitle', () => {
+  it('drops Markdown emphasis and code marks but keeps an underscore inside a word', () => {
+    expect(plainTitle('一次 `KVM_RUN`，进出 Guest 许多次')).toBe('一次 KVM_RUN，进出 Guest 许多次')
+    expect(plainTitle('**Bold** and _emphasis_ and __strong__')).toBe('Bold and emphasis and strong')
   })
 })

@@ -246,7 +246,9 @@ export function normalizeSiteUrl(url: string): string {
 
 /** A heading as readers see it: no component tags (`<Cite … />`), no Markdown emphasis, TeX as its words (`$\\LaTeX$` → LaTeX). */
 export function plainTitle(title: string | undefined): string {
-  return plainMath((title ?? '').replace(/<[^>]*>/g, '').replace(/[*_`]/g, '')).replace(/\s+/g, ' ').trim()
+  // Emphasis marks go; an underscore inside a word (KVM_RUN) is part of the word.
+  const unmarked = (title ?? '').replace(/<[^>]*>/g, '').replace(/[*`]/g, '').replace(/(?<![\p{L}\p{N}])_|_(?![\p{L}\p{N}])/gu, '')
+  return plainMath(unmarked).replace(/\s+/g, ' ').trim()
 }
 
 /** Inline TeX (`$…$`) as plain words: commands lose their backslash, braces and dollars go. */

@@ -339,11 +339,17 @@ export async function printHandout(options: HandoutOptions): Promise<{ pdf: Prom
       const cut: string[] = []
       for (const main of Array.from(root.querySelectorAll<HTMLElement>('.page > main'))) {
         const notes = Array.from(main.querySelectorAll<HTMLElement>('.notes'))
-        let size = Math.max(0, ...notes.map(n => Number.parseFloat(getComputedStyle(n).fontSize) * 0.75))
-        while (main.scrollHeight > main.clientHeight + 1 && size > minPt) {
+        // Rounded to the step: 9.5 pt computes as 12.6667 px = 9.500025 pt, and stepping from that passed 7 pt.
+        let size = Math.round(Math.max(0, ...notes.map(n => Number.parseFloat(getComputedStyle(n).fontSize) * 0.75)) * 2) / 2
+        while (main.scrollHeight > main.clientHeight + 1 && size - 0.5 >= minPt) {
           size -= 0.5
           for (const n of notes)
             n.style.fontSize = `${size}pt`
+        }
+        // At the smallest size, tighter lines before giving up (1.5 → 1.3 still reads on paper).
+        if (main.scrollHeight > main.clientHeight + 1) {
+          for (const p of main.querySelectorAll<HTMLElement>('.notes :is(p, li)'))
+            p.style.lineHeight = '1.3'
         }
         if (main.scrollHeight > main.clientHeight + 1)
           cut.push(...notes.map(n => n.querySelector('h3')?.textContent ?? '?'))
