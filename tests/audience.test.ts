@@ -197,7 +197,9 @@ describe('the attendee handout of the deck reads on paper', () => {
       }))
       expect(sizes.cites.length).toBeGreaterThan(0)
       expect(Math.min(...sizes.cites)).toBeGreaterThanOrEqual(7)
-      const smallest = sizes.notes.reduce((a, b) => b.pt < a.pt ? b : a)
+      const smallest = sizes.notes.reduce((a, b) => b.pt < a.pt
+        ? b
+        : a)
       // 7 pt is 9.333 px, which the browser keeps to 1/64 px: 6.9999975 pt is 7 pt.
       expect(smallest.pt, smallest.html).toBeGreaterThanOrEqual(6.99)
     }
