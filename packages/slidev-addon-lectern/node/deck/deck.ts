@@ -29,18 +29,6 @@ export function hasHouseRules(headmatter: Record<string, unknown>): boolean {
   return headmatter[HOUSE_RULES_KEY] === true
 }
 
-/** One source of the deck, as its `data/references.ts` lists it (this shape, at least). */
-export interface Reference {
-  /** Key used by `<Cite id>`. */
-  id: string
-  authors: string
-  title: string
-  /** Journal, conference, document series or site. */
-  venue: string
-  year: number
-  url?: string
-}
-
 /** One source in a deck's `data/references.ts` (`export const references: Reference[]`). */
 export interface Reference {
   /** Key used by `<Cite id>` — author + year, lower case. */
