@@ -3,7 +3,7 @@
  * node/deck/notes.ts) gets a class, so setup/presenter.css can label it and style it unlike the spoken text.
  * Slidev renders the notes to HTML on its server; the class is added in the page.
  */
-import { STAGE_DIRECTION } from '../node/deck/notes.ts'
+import { STAGE_DIRECTION } from '../shared/stage-direction.ts'
 
 export const STAGE_DIRECTION_CLASS = 'deck-stage-direction'
 /** What stands in for the 【提示】 marker: a label no wider than the marker, so the notes keep their length. */
