@@ -10,35 +10,57 @@ import { describe, expect, it } from 'vitest'
 
 const KIT = resolve('packages/slidev-addon-lectern')
 const SOURCE = /\.(?:ts|js|vue)$/
-const IGNORED_DIRS = new Set(['node_modules', 'dist', 'exports', 'fixtures', '.git'])
+const IGNORED_DIRS = new Set([
+  'node_modules',
+  'dist',
+  'exports',
+  'fixtures',
+  '.git',
+])
 
 function sourcesUnder(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const path = join(dir, entry.name)
-    if (entry.isDirectory())
-      return IGNORED_DIRS.has(entry.name) || entry.name.startsWith('dist') ? [] : sourcesUnder(path)
-    return SOURCE.test(entry.name) && !entry.name.endsWith('.d.ts') ? [path] : []
+    if (entry.isDirectory()) {
+      return IGNORED_DIRS.has(entry.name) || entry.name.startsWith('dist')
+        ? []
+        : sourcesUnder(path)
+    }
+    return SOURCE.test(entry.name) && !entry.name.endsWith('.d.ts')
+      ? [path]
+      : []
   })
 }
 
 /** Every module specifier a file imports or re-exports (static and dynamic). */
 function specifiers(file: string): string[] {
   const text = readFileSync(file, 'utf8')
-  return [...text.matchAll(/(?:^|\s)(?:import|export)\s[^'"`;]*?from\s*['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)|^import\s+['"]([^'"]+)['"]/gm)]
+  return [
+    ...text.matchAll(/(?:^|\s)(?:import|export)\s[^'"`;]*?from\s*['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)|^import\s+['"]([^'"]+)['"]/gm),
+  ]
     .map(m => m[1] ?? m[2] ?? m[3])
 }
 
 /** Where a relative specifier lands: the file itself, or the file with one of the source extensions. */
 function resolveRelative(from: string, specifier: string, files: Set<string>): string | undefined {
   const base = resolve(dirname(from), specifier.split('?')[0])
-  return [base, `${base}.ts`, `${base}.js`, `${base}.vue`, join(base, 'index.ts')].find(f => files.has(f))
+  return [
+    base,
+    `${base}.ts`,
+    `${base}.js`,
+    `${base}.vue`,
+    join(base, 'index.ts'),
+  ].find(f => files.has(f))
 }
 
 const kitFiles = sourcesUnder(KIT).filter(f => !/\.test\.ts$/.test(f))
 const kitSet = new Set(kitFiles)
 const graph = new Map(kitFiles.map(file => [
   file,
-  specifiers(file).filter(s => s.startsWith('.')).map(s => ({ specifier: s, target: resolveRelative(file, s, kitSet) })),
+  specifiers(file).filter(s => s.startsWith('.')).map(s => ({
+    specifier: s,
+    target: resolveRelative(file, s, kitSet),
+  })),
 ]))
 const name = (file: string) => relative(KIT, file)
 
@@ -67,10 +89,15 @@ describe('the kit\'s import graph', () => {
       for (const { target } of graph.get(file) ?? []) {
         if (!target)
           continue
-        if (state.get(target) === 'open')
-          cycles.push([...path.slice(path.indexOf(target)), target].map(name).join(' → '))
-        else if (!state.has(target))
+        if (state.get(target) === 'open') {
+          cycles.push([
+            ...path.slice(path.indexOf(target)),
+            target,
+          ].map(name).join(' → '))
+        }
+        else if (!state.has(target)) {
           walk(target, [...path, target])
+        }
       }
       state.set(file, 'done')
     }
@@ -102,7 +129,10 @@ describe('the kit\'s import graph', () => {
       .filter(e => !resolve(dirname(file), e.specifier).startsWith(KIT))
       .map(e => `${name(file)} → ${e.specifier}`))
     expect(outside).toEqual([])
-    const repoFiles = [...sourcesUnder(resolve('.')), ...kitFiles]
+    const repoFiles = [
+      ...sourcesUnder(resolve('.')),
+      ...kitFiles,
+    ]
     const chunk = repoFiles.filter(file => specifiers(file).some(s => /@slidev\/cli\/dist\//.test(s)))
     expect(chunk.map(f => relative(resolve('.'), f))).toEqual([])
   })
