@@ -26,6 +26,13 @@ export default antfu(
     },
   },
   {
+    // npm applies a negation in `files` only to what the entries before it included: `!**/*.test.ts` must come last.
+    files: ['packages/*/package.json'],
+    rules: {
+      'jsonc/sort-array-values': 'off',
+    },
+  },
+  {
     // Functions are hoisted: helpers may sit below the code that reads best first.
     rules: {
       'ts/no-use-before-define': [

@@ -110,8 +110,9 @@ describe('a deck that loads a remote image', () => {
       allowRemote: true,
       log: line => lines.push(line),
     })
+    // Online the image is fetched; offline (as here) the request fails at once and the image is left out.
     expect(lines.filter(l => l.startsWith('warning:'))).toEqual([
-      'warning: slide 3 (tests/fixtures/browser-remote-image/slides/02-fault.md:1): request off the machine (allowed): https://example.com/x.png — the PDF depends on that server',
+      expect.stringMatching(/^warning: slide 3 \(tests\/fixtures\/browser-remote-image\/slides\/02-fault\.md:1\): request off the machine \(allowed\)(?:: | got no answer \(.+\), left out: )https:\/\/example\.com\/x\.png — (?:the PDF depends on that server|printed without it)$/),
     ])
     expect(existsSync(join(out, 'slides.pdf'))).toBe(true)
   })

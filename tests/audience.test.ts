@@ -26,6 +26,8 @@ const FIXTURE = 'tests/fixtures/audience/slides.md'
 const SITE_URL = 'https://talks.example.org/virt/'
 const BASE = '/virt/'
 const CLOSING = 4
+/** The two-a-page handout's slide images average at least this width in mm (was a fixed 155 mm). */
+const MEAN_SLIDE_MM = 165
 const scratch = mkdtempSync(join(tmpdir(), 'deck-audience-'))
 const withUrl = {
   dist: join(scratch, 'with/dist'),
@@ -190,6 +192,8 @@ describe('the attendee handout of the deck reads on paper', () => {
           const scale = Number((cite.closest('.slide-box') as HTMLElement).style.getPropertyValue('--handout-scale'))
           return Number.parseFloat(getComputedStyle(cite).fontSize) * scale * 0.75
         }),
+        // Slide images in mm (96 CSS px to the inch).
+        boxes: Array.from(document.querySelectorAll<HTMLElement>('#deck-handout .layout-2 .slide-box'), box => box.getBoundingClientRect().width * 25.4 / 96),
         notes: Array.from(document.querySelectorAll<HTMLElement>('#deck-handout .notes p'), p => ({
           pt: Number.parseFloat(getComputedStyle(p).fontSize) * 0.75,
           html: p.outerHTML.slice(0, 120),
@@ -202,6 +206,12 @@ describe('the attendee handout of the deck reads on paper', () => {
         : a)
       // 7 pt is 9.333 px, which the browser keeps to 1/64 px: 6.9999975 pt is 7 pt.
       expect(smallest.pt, smallest.html).toBeGreaterThanOrEqual(6.99)
+      // The slides take the page's full text width (182 mm) where the notes leave room, and narrow to no
+      // less than 155 mm where they do not.
+      const widths = sizes.boxes.map(w => w.toFixed(0)).join(' ')
+      expect(Math.min(...sizes.boxes), widths).toBeGreaterThanOrEqual(154.9)
+      expect(Math.max(...sizes.boxes), widths).toBeGreaterThan(181.9)
+      expect(sizes.boxes.reduce((a, b) => a + b) / sizes.boxes.length, widths).toBeGreaterThanOrEqual(MEAN_SLIDE_MM)
     }
     finally {
       await print.close()

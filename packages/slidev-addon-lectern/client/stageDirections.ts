@@ -3,8 +3,8 @@
  * node/deck/notes.ts) gets a class, so setup/presenter.css can label it and style it unlike the spoken text.
  * Slidev renders the notes to HTML on its server; the class is added in the page.
  */
-import { STAGE_DIRECTION } from '../node/deck/notes.ts'
 import { SLIDEV } from '../shared/slidev-internals.ts'
+import { STAGE_DIRECTION } from '../shared/stage-direction.ts'
 
 export const STAGE_DIRECTION_CLASS = 'deck-stage-direction'
 /** What stands in for the 【提示】 marker: a short label in the deck's words (`stageLabel` of shared/messages.ts), so the notes keep their length. */

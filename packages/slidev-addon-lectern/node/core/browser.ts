@@ -4,7 +4,7 @@
  * Order: $CHROMIUM_PATH, Playwright's own downloaded browser, then system browsers.
  *   lectern browser   → prints the path, or one line saying how to install one.
  */
-import type { Browser, LaunchOptions, Page } from 'playwright-chromium'
+import type { APIResponse, Browser, LaunchOptions, Page } from 'playwright-chromium'
 import { existsSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import process from 'node:process'
@@ -105,14 +105,24 @@ export interface Trouble {
   what: string
   /** The resource it is about, so the caller can name the slide that asked for it. */
   url?: string
+  /** For a request off the machine: stopped, let through, or let through but unanswered in time (so left out). */
+  remote?: 'blocked' | 'allowed' | 'left out'
 }
 
 export interface WatchOptions {
-  /** Let requests off the machine through, each reported once as a warning (`--allow-remote`). Default: blocked, an error. */
+  /**
+   * Let requests off the machine through (`--allow-remote`), each reported once as a warning: fetched for the page,
+   * or, when the server does not answer within `remoteTimeout`, left out. Default: blocked, an error.
+   */
   allowRemote?: boolean
+  /** How long an allowed remote request may take before it is left out (ms). */
+  remoteTimeout?: number
   /** Called for each trouble as it happens (default: only collected). */
   onTrouble?: (trouble: Trouble) => void
 }
+
+/** A remote server gets this long to answer an allowed request: a page waiting for its `load` must not hang on one that never does. */
+export const REMOTE_TIMEOUT_MS = 5000
 
 /**
  * The one "page trouble" recorder (export, gate, browser tests): console errors and warnings, page errors,
@@ -120,32 +130,59 @@ export interface WatchOptions {
  * Returns the list it keeps filling.
  */
 export async function watchPage(page: Page, options: WatchOptions = {}): Promise<Trouble[]> {
+  const { allowRemote = false, remoteTimeout = REMOTE_TIMEOUT_MS } = options
   const troubles: Trouble[] = []
   const note = (trouble: Trouble): void => {
     troubles.push(trouble)
     options.onTrouble?.(trouble)
   }
+  /** Remote URLs seen: each is reported once, and its failure is not reported again as a failed request. */
   const remote = new Set<string>()
-  if (!options.allowRemote)
-    await page.route(url => !isLocalUrl(url.href), route => route.abort('blockedbyclient'))
-  page.on('request', (request) => {
-    const url = request.url()
-    if (isLocalUrl(url) || remote.has(url))
+  const once = (url: string, trouble: Trouble): void => {
+    if (remote.has(url))
       return
     remote.add(url)
-    note(options.allowRemote
-      ? {
-          kind: 'request',
-          severity: 'warning',
-          what: `request off the machine (allowed): ${url}`,
-          url,
-        }
-      : {
-          kind: 'request',
-          severity: 'error',
-          what: `request off the machine (blocked): ${url}`,
-          url,
-        })
+    note(trouble)
+  }
+  // Offline (or behind a firewall that drops packets) a remote server may never answer, and the page's `load`
+  // would wait for it: the request is made here, with a deadline, and answered or aborted.
+  await page.route(url => !isLocalUrl(url.href), async (route) => {
+    const url = route.request().url()
+    if (!allowRemote) {
+      once(url, {
+        kind: 'request',
+        severity: 'error',
+        what: `request off the machine (blocked): ${url}`,
+        url,
+        remote: 'blocked',
+      })
+      await route.abort('blockedbyclient')
+      return
+    }
+    let response: APIResponse
+    try {
+      response = await route.fetch({ timeout: remoteTimeout, maxRetries: 0 })
+    }
+    catch (error) {
+      const cause = (error as Error).message.split('\n')[0].replace(/^[\w.]+: /, '')
+      once(url, {
+        kind: 'request',
+        severity: 'warning',
+        what: `request off the machine (allowed) got no answer (${cause}), left out: ${url}`,
+        url,
+        remote: 'left out',
+      })
+      await route.abort('failed').catch(() => {}) // the page may be closed by now
+      return
+    }
+    once(url, {
+      kind: 'request',
+      severity: 'warning',
+      what: `request off the machine (allowed): ${url}`,
+      url,
+      remote: 'allowed',
+    })
+    await route.fulfill({ response }).catch(() => {})
   })
   page.on('console', (message) => {
     const type = message.type()

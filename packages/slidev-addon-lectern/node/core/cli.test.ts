@@ -80,6 +80,18 @@ describe('lectern', { timeout: 60_000 }, () => {
     expect(result.stdout).toBe('')
     expect(result.stderr.trimEnd().split('\n')).toEqual([`lectern check: no @slidev/cli installed for the deck in ${realpathSync(dir)} — run the command in the deck's folder, after \`npm install\` there`])
   })
+
+  it('refuses a Slidev outside its peer range (create-slidev\'s 52) in one line naming both versions and the fix, no stack trace', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'deck-cli-'))
+    scratch.push(dir)
+    writeFileSync(join(dir, 'slides.md'), '---\naddons: [lectern]\n---\n\n# Probe\n')
+    mkdirSync(join(dir, 'node_modules/@slidev/cli'), { recursive: true })
+    writeFileSync(join(dir, 'node_modules/@slidev/cli/package.json'), '{ "name": "@slidev/cli", "version": "52.15.2", "bin": { "slidev": "./bin/slidev.mjs" } }')
+    const result = run(['build'], dir)
+    expect(result.status).toBe(1)
+    expect(result.stdout).toBe('')
+    expect(result.stderr.trimEnd().split('\n')).toEqual([`lectern build: this deck has @slidev/cli 52.15.2; slidev-addon-lectern supports ^53.0.0 — install a supported Slidev (npm install -D "@slidev/cli@^53.0.0") or a kit that supports 52.15.2`])
+  })
 })
 
 describe('runCli', () => {

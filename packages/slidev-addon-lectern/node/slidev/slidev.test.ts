@@ -1,8 +1,10 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import process from 'node:process'
 import { describe, expect, it } from 'vitest'
-import { causeFirst, deckSlidev, inRange, slidevVersionProblem, SUPPORTED_SLIDEV } from './slidev.ts'
+import { readDeck } from '../deck/deck.ts'
+import { causeFirst, deckSlidev, inRange, slidevBuild, slidevVersionProblem, SUPPORTED_SLIDEV, whereInDeck } from './slidev.ts'
 
 describe('the deck\'s Slidev', () => {
   it('is found from the deck\'s folder, and this workspace\'s is supported', () => {
@@ -52,5 +54,62 @@ describe('causeFirst', () => {
       '    at frame2 (/deck/node_modules/x.js:2:1)',
       '    … 27 more stack lines',
     ])
+  })
+})
+
+describe('a failed build names the deck\'s file and slide', () => {
+  it('drops Vite\'s "Build failed" lines and keeps the plugin and module before the error', () => {
+    const stderr = [
+      '✗ Build failed in 2.85s',
+      'Build failed with 1 error:',
+      '',
+      '[plugin vite:vue] /deck/slides.md__slidev_2.md:6:13',
+      'SyntaxError: Error parsing JavaScript expression: Unexpected token (1:4)',
+      '    at createCompilerError (/deck/node_modules/x.js:1:1)',
+    ].join('\n')
+    expect(causeFirst(stderr).split('\n')).toEqual([
+      '[plugin vite:vue] /deck/slides.md__slidev_2.md:6:13',
+      'SyntaxError: Error parsing JavaScript expression: Unexpected token (1:4)',
+      '    at createCompilerError (/deck/node_modules/x.js:1:1)',
+    ])
+  })
+
+  it('maps Slidev\'s slide module to the slide\'s file and first line', () => {
+    const slides = [
+      { no: 1, file: 'slides.md', line: 1 },
+      { no: 2, file: 'slides.md', line: 8 },
+      { no: 3, file: 'pages/intro.md', line: 1 },
+    ]
+    expect(whereInDeck('[plugin vite:vue] /deck/pages/intro.md__slidev_3.md:6:13', slides, '/deck')).toEqual([
+      'pages/intro.md:1  slide 3  the slide the error above is in (Slidev\'s module intro.md__slidev_3.md)',
+    ])
+    expect(whereInDeck('Error: something else', slides, '/deck')).toEqual([])
+  })
+
+  it('a missing Iconify set: the cause first, then every place the deck uses the icon and the install command', { timeout: 120_000 }, async () => {
+    const entry = 'tests/fixtures/missing-icon-build/slides.md'
+    const deck = await readDeck(entry)
+    // A set that is installed but lacks the icon gets another fix than a set not installed.
+    expect(whereInDeck('Error: Icon `carbon/logo-github` not found', deck.slides, process.cwd())).toEqual([
+      `${entry}:14  slide 2  icon <carbon-logo-github> not found — @iconify-json/carbon has no icon logo-github: fix the name (the set's icons are listed at https://icones.js.org/collection/carbon)`,
+    ])
+    const out = mkdtempSync(join(tmpdir(), 'deck-slidev-'))
+    try {
+      const error = await slidevBuild({
+        entry,
+        out: join(out, 'site'),
+        quiet: true,
+      }).then(() => undefined, (e: Error) => e)
+      expect(error?.message.split('\n').slice(0, 4)).toEqual([
+        'slidev build failed (exit 1):',
+        '[plugin unplugin-icons]',
+        'Error: Icon `ri/github-line` not found',
+        `${entry}:16  slide 2  icon <ri-github-line> not found — install its set: npm i -D @iconify-json/ri`,
+      ])
+      expect(error?.message.split('\n').filter(l => /^\s+at /.test(l)).length).toBeLessThanOrEqual(3)
+    }
+    finally {
+      rmSync(out, { recursive: true, force: true })
+    }
   })
 })

@@ -7,6 +7,7 @@
  * export — so a deck the kit builds lists the addon (`addons: [lectern]`).
  */
 import type { Plugin } from 'vite'
+import type { DeckSlide } from '../deck/deck.ts'
 import { spawn } from 'node:child_process'
 import { existsSync, readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
@@ -153,7 +154,7 @@ export function slidevBuild(options: SiteBuildOptions): Promise<void> {
   if (!listedAddons(entry).some(isKit))
     return Promise.reject(new Error(`${relative(process.cwd(), entry) || entry} does not list the kit — add \`addons: [lectern]\` to its headmatter (the print route the PDFs come from and the kit's plugins come with the addon)`))
   const slidev = requireSlidev(dirname(entry))
-  return run([
+  const built = run([
     slidev.bin,
     'build',
     entry,
@@ -177,6 +178,68 @@ export function slidevBuild(options: SiteBuildOptions): Promise<void> {
         : {}),
     },
   })
+  // Slidev names a slide by its module id, an icon by its set and name; the deck's file and line say more.
+  return built.catch(async (error: Error) => {
+    const { readDeck } = await import('../deck/deck.ts')
+    const deck = await readDeck(relative(process.cwd(), entry)).catch(() => undefined)
+    const where = deck
+      ? whereInDeck(error.message, deck.slides, dirname(entry))
+      : []
+    if (where.length) {
+      const lines = error.message.split('\n')
+      const stack = lines.findIndex(l => /^\s+(?:at\s|…)/.test(l))
+      lines.splice(stack < 0
+        ? lines.length
+        : stack, 0, ...where)
+      error.message = lines.join('\n')
+    }
+    throw error
+  })
+}
+
+/**
+ * Lines `file:line  slide N  what — fix` naming where the deck holds what a failed build's message names:
+ * an Iconify icon Slidev could not load (every use of its tag), or a slide module (`slides.md__slidev_3.md`).
+ * `slides` come from readDeck (files relative to the working folder); `root` is the deck's folder.
+ */
+export function whereInDeck(message: string, slides: Pick<DeckSlide, 'no' | 'file' | 'line'>[], root: string): string[] {
+  const slideAt = (file: string, line: number) => slides.findLast(s => s.file === file && s.line <= line)
+  const icon = /Icon `([a-z\d-]+)\/([a-z\d-]+)` not found/.exec(message)
+  if (icon) {
+    const [, set, name] = icon
+    const installed = (() => {
+      try {
+        createRequire(join(resolve(root), 'package.json')).resolve(`@iconify-json/${set}/package.json`)
+        return true
+      }
+      catch {
+        return false
+      }
+    })()
+    const fix = installed
+      ? `@iconify-json/${set} has no icon ${name}: fix the name (the set's icons are listed at https://icones.js.org/collection/${set})`
+      : `install its set: npm i -D @iconify-json/${set}`
+    // Slidev resolves the icon's tag in kebab case and in PascalCase.
+    const kebab = `${set}-${name}`
+    const tag = new RegExp(`<(?:${kebab}|${toPascal(kebab)})(?=[\\s/>])`)
+    return [
+      ...new Set(slides.map(s => s.file)),
+    ].flatMap(file => readFileSync(file, 'utf8').split('\n').flatMap((text, i) => {
+      const slide = tag.test(text) && slideAt(file, i + 1)
+      return slide
+        ? [`${file}:${i + 1}  slide ${slide.no}  icon <${kebab}> not found — ${fix}`]
+        : []
+    }))
+  }
+  const module = /[^\s/]*__slidev_(\d+)\.(?:md|frontmatter)\b/.exec(message)
+  const slide = module && slides.find(s => s.no === Number(module[1]))
+  return slide
+    ? [`${slide.file}:${slide.line}  slide ${slide.no}  the slide the error above is in (Slidev's module ${module[0]})`]
+    : []
+}
+
+function toPascal(kebab: string): string {
+  return kebab.replace(/(?:^|-)(\w)/g, (_, c: string) => c.toUpperCase())
 }
 
 /**
@@ -184,11 +247,13 @@ export function slidevBuild(options: SiteBuildOptions): Promise<void> {
  * lines of stack (Slidev and Vite print the stack after the message; the tail alone hides the cause).
  */
 export function causeFirst(stderr: string, frames = 3): string {
-  // Blank lines and the bits of an error object Node prints after its message (`errors: [Getter/Setter]`, `}`) say nothing.
+  // Blank lines and the bits of an error object Node prints after its message (`errors: [Getter/Setter]`, `}`) say nothing;
+  // nor do Vite's "✗ Build failed in 2.5s" and "Build failed with 1 error:" before the error itself.
   // eslint-disable-next-line no-control-regex -- colour codes
-  const lines = stderr.replace(/\u001B\[[\d;]*m/g, '').split('\n').map(l => l.trimEnd()).filter(l => l && !/^\s*[{}]$|\[Getter\/Setter\]/.test(l))
+  const lines = stderr.replace(/\u001B\[[\d;]*m/g, '').split('\n').map(l => l.trimEnd()).filter(l => l && !/^\s*[{}]$|\[Getter\/Setter\]|^(?:✗ )?Build failed (?:in [\d.]+m?s|with \d+ errors?:)$/.test(l))
   const isFrame = (line: string): boolean => /^\s+at\s/.test(line)
-  const start = Math.max(0, lines.findIndex(l => !isFrame(l) && /error|failed|cannot|not found|\bENOENT\b/i.test(l)))
+  // Vite names the plugin and the module (`[plugin vite:vue] /deck/slides.md__slidev_2.md:6:13`) on the line before the error.
+  const start = Math.max(0, lines.findIndex(l => !isFrame(l) && /^\[plugin |error|failed|cannot|not found|\bENOENT\b/i.test(l)))
   const cause = lines.slice(start).filter(l => !isFrame(l)).slice(0, 12)
   const stack = lines.slice(start).filter(isFrame)
   return [

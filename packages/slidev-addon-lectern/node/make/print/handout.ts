@@ -32,6 +32,8 @@ export type HandoutAudience = 'attendee' | 'speaker'
 const REFERENCES_PER_PAGE = 16
 /** Notes shrink to fit their box down to this size, never below (7 pt reads on paper). */
 const MIN_NOTES_PT = 7
+/** Notes shrink to this size before the slides beside them narrow. */
+const COMFORT_NOTES_PT = 8.5
 const require = createRequire(import.meta.url)
 const FONT_DIRS: Record<string, string> = {
   sans: dirname(require.resolve('@fontsource/noto-sans-sc/package.json')),
@@ -191,7 +193,7 @@ body > ${SLIDEV.appRoot} { display: none !important }
 #deck-handout .layout-1, #deck-handout .layout-2 { display: grid; gap: 6mm; align-content: start }
 #deck-handout .entry { display: flex; flex-direction: column; gap: 2.5mm }
 #deck-handout .layout-1 .slide-box { width: 182mm }
-#deck-handout .layout-2 .slide-box { width: 155mm }
+#deck-handout .layout-2 .slide-box { width: 182mm; min-width: 155mm }
 #deck-handout .layout-1 .notes { font-size: 11pt }
 #deck-handout .layout-2 .notes { font-size: 9.5pt }
 #deck-handout .layout-1 .cite, #deck-handout .layout-2 .cite { font-size: max(0.75em, calc(9.6px / var(--handout-scale, 1))) !important }
@@ -277,7 +279,7 @@ export async function printHandout(options: HandoutOptions): Promise<{ pdf: Prom
   const title = `${deck.title} — ${audience === 'speaker'
     ? t.speakerHandout
     : t.handout}`
-  const cut = await page.evaluate(({ html, css, title, lang, minPt, printSlide, inherited }) => {
+  const cut = await page.evaluate(({ html, css, title, lang, comfortPt, minPt, printSlide, inherited }) => {
     if (!document.getElementById('deck-handout-style')) {
       const style = Object.assign(document.createElement('style'), { id: 'deck-handout-style', textContent: css })
       document.head.append(style)
@@ -334,24 +336,42 @@ export async function printHandout(options: HandoutOptions): Promise<{ pdf: Prom
       fit(box)
     }
     return document.fonts.ready.then(() => {
-      // A page whose notes run past its foot: its notes shrink together in 0.5 pt steps, down to the minimum.
+      // A page whose notes run past its foot, in this order: its notes shrink together in 0.5 pt steps to a
+      // comfortable size; its slides narrow, down to their min-width (layout 2: the full text width where notes
+      // are short, 155 mm where they are long); its notes shrink on, down to the minimum.
       // (Each entry takes the height it needs, so long notes borrow the room short ones leave.)
       const cut: string[] = []
+      const overflows = (main: HTMLElement) => main.scrollHeight > main.clientHeight + 1
       for (const main of Array.from(root.querySelectorAll<HTMLElement>('.page > main'))) {
         const notes = Array.from(main.querySelectorAll<HTMLElement>('.notes'))
         // Rounded to the step: 9.5 pt computes as 12.6667 px = 9.500025 pt, and stepping from that passed 7 pt.
         let size = Math.round(Math.max(0, ...notes.map(n => Number.parseFloat(getComputedStyle(n).fontSize) * 0.75)) * 2) / 2
-        while (main.scrollHeight > main.clientHeight + 1 && size - 0.5 >= minPt) {
-          size -= 0.5
-          for (const n of notes)
-            n.style.fontSize = `${size}pt`
+        const shrinkNotes = (floor: number) => {
+          while (overflows(main) && size - 0.5 >= floor) {
+            size -= 0.5
+            for (const n of notes)
+              n.style.fontSize = `${size}pt`
+          }
         }
+        shrinkNotes(comfortPt)
+        const boxes = Array.from(main.querySelectorAll<HTMLElement>('.slide-box'))
+        const narrowest = Number.parseFloat(boxes[0]
+          ? getComputedStyle(boxes[0]).minWidth
+          : '')
+        const stepPx = 96 / 25.4 * 3
+        while (overflows(main) && boxes[0] && boxes[0].clientWidth - stepPx >= narrowest) {
+          for (const box of boxes) {
+            box.style.width = `${box.clientWidth - stepPx}px`
+            fit(box)
+          }
+        }
+        shrinkNotes(minPt)
         // At the smallest size, tighter lines before giving up (1.5 → 1.3 still reads on paper).
-        if (main.scrollHeight > main.clientHeight + 1) {
+        if (overflows(main)) {
           for (const p of main.querySelectorAll<HTMLElement>('.notes :is(p, li)'))
             p.style.lineHeight = '1.3'
         }
-        if (main.scrollHeight > main.clientHeight + 1)
+        if (overflows(main))
           cut.push(...notes.map(n => n.querySelector('h3')?.textContent ?? '?'))
       }
       return cut
@@ -361,6 +381,7 @@ export async function printHandout(options: HandoutOptions): Promise<{ pdf: Prom
     css: HANDOUT_CSS,
     title,
     lang: deck.lang,
+    comfortPt: COMFORT_NOTES_PT,
     minPt: MIN_NOTES_PT,
     printSlide: SLIDEV.printSlide,
     inherited: INHERITED,

@@ -81,8 +81,11 @@ export async function openPrintPage(options: SlidesPdfOptions): Promise<PrintPag
       await waitForPrintReady(page, deck.slides.length, 15_000).catch(() => {})
     }
     await failOnBrokenSlides(page, deck, errors())
-    for (const t of troubles.filter(t => t.severity === 'warning' && t.what.startsWith('request off the machine')))
-      warn(`warning: ${await whereUsed(page, deck, t.url)}: ${t.what} — the PDF depends on that server`)
+    for (const t of troubles.filter(t => t.remote === 'allowed' || t.remote === 'left out')) {
+      warn(`warning: ${await whereUsed(page, deck, t.url)}: ${t.what} — ${t.remote === 'allowed'
+        ? 'the PDF depends on that server'
+        : 'printed without it'}`)
+    }
     return {
       page,
       close: () => context.close(),
@@ -198,7 +201,7 @@ async function failOnBrokenSlides(page: Page, deck: Deck, errors: Trouble[]) {
     if (error.kind === 'console' && error.what.includes('Failed to load resource'))
       continue // the request itself is reported, with its URL
     if (error.kind === 'request') {
-      const fix = error.what.startsWith('request off the machine')
+      const fix = error.remote === 'blocked'
         ? ' — put the file in public/ and link it with an absolute path, or export with --allow-remote'
         : ''
       problems.push(`${await whereUsed(page, deck, error.url)}: ${error.what}${fix}`)
