@@ -71,6 +71,37 @@ describe('an English deck whose theme links a stylesheet from another origin', (
     expect(readFileSync(join(site(), '3.html'), 'utf8')).toContain(`http://127.0.0.1:${THEME_PORT}/theme.css`)
   })
 
+  it('speaks English in the presenter view: the pacing panel, its report, the blank-screen button', async () => {
+    const server = await serveStatic(site())
+    const page = await browser.newPage({
+      viewport: { width: 1440, height: 900 },
+    })
+    try {
+      await page.goto(`${server.url}presenter/1`)
+      const panel = page.locator('[data-pacing]')
+      await panel.waitFor({ timeout: 60_000 })
+      await panel.getByRole('button', { name: 'Reset the timer' }).waitFor()
+      await panel.getByRole('button', { name: 'Start the timer' }).waitFor()
+      expect(await page.getByTestId('blank-button').textContent()).toContain('Blank')
+      await panel.getByRole('button', { name: 'Report' }).click()
+      expect(await page.getByTestId('pacing-report-text').inputValue()).toContain('| Section | Planned | Actual | Over | Planned start | Reached |')
+      const text = await panel.textContent()
+      for (const word of [
+        'Section',
+        'Talk',
+        'Left',
+        'Not timed',
+        'Close',
+      ])
+        expect(text).toContain(word)
+      expect(text).not.toMatch(/[\u4E00-\u9FFF]/)
+    }
+    finally {
+      await page.close()
+      await server.close()
+    }
+  })
+
   it('has an English handout: chrome, rendered notes and info, plain Subject, bookmarks without TeX', async () => {
     const text = pdfText(exported('handout.pdf'))
     expect(text).toContain('Handout')

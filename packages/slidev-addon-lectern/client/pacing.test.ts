@@ -1,6 +1,7 @@
 import type { Visit } from './pacing'
 import { describe, expect, it } from 'vitest'
-import { clock, currentSection, pace, paceNow, parseVisits, rehearsalReport, reportMarkdown, sectionIndexAt, timedSections, timeIn, timerElapsedS, visit } from './pacing'
+import { messages } from '../shared/messages'
+import { clock, currentSection, pace, paceNow, paceWords, parseVisits, rehearsalReport, reportMarkdown, sectionIndexAt, timedSections, timeIn, timerElapsedS, visit } from './pacing'
 
 // A small talk: cover 1 min (slides 1–2), chapter 5 min (3–9), chapter 3 min (10–14), closing 1 min (15).
 const slides = [
@@ -19,7 +20,8 @@ const slides = [
   { no: 16, title: '备用：嵌套虚拟化' },
   { no: 17, title: '参考文献' },
 ]
-const sections = timedSections(slides)
+const zh = messages('zh-CN')
+const sections = timedSections(slides, zh)
 
 describe('timed sections', () => {
   it('start at each slide with minutes and add up to the talk', () => {
@@ -48,6 +50,15 @@ describe('timed sections', () => {
       { no: 2, minutes: 2 },
     ]).map(s => s.startSlide)).toEqual([1])
   })
+
+  it('name an untitled section by its slide, in the deck\'s words', () => {
+    expect(timedSections([
+      { no: 4, minutes: 2 },
+    ])[0].title).toBe('Slide 4')
+    expect(timedSections([
+      { no: 4, minutes: 2 },
+    ], zh)[0].title).toBe('幻灯片 4')
+  })
 })
 
 describe('pace', () => {
@@ -55,7 +66,8 @@ describe('pace', () => {
     const p = pace(sections, 2, 310, 20)
     expect(p.status).toBe('ahead')
     expect(p.deltaS).toBe(-70)
-    expect(p.words).toBe('提前 1:10')
+    expect(paceWords(p, zh)).toBe('提前 1:10')
+    expect(paceWords(p)).toBe('Ahead 1:10')
     expect(p.sectionElapsedS).toBe(20)
     expect(p.talkRemainingS).toBe(290)
   })
@@ -63,7 +75,8 @@ describe('pace', () => {
   it('behind: reached chapter 2 at 7:00, one minute late', () => {
     const p = pace(sections, 2, 430, 10)
     expect(p.status).toBe('behind')
-    expect(p.words).toBe('落后 1:00')
+    expect(paceWords(p, zh)).toBe('落后 1:00')
+    expect(paceWords(p)).toBe('Behind 1:00')
   })
 
   it('a chapter overrun: on time into the 5-minute chapter, still in it after 6:30', () => {
@@ -71,11 +84,12 @@ describe('pace', () => {
     expect(p.sectionElapsedS).toBe(390)
     expect(p.section.plannedS).toBe(300)
     expect(p.deltaS).toBe(90)
-    expect(p.words).toBe('落后 1:30')
+    expect(paceWords(p, zh)).toBe('落后 1:30')
   })
 
   it('on time within 15 s of the plan', () => {
-    expect(pace(sections, 1, 100, 35).words).toBe('准时')
+    expect(paceWords(pace(sections, 1, 100, 35), zh)).toBe('准时')
+    expect(paceWords(pace(sections, 1, 100, 35))).toBe('On time')
   })
 
   it('an early arrival is used up by lingering: entered 1:00 early, then stayed 3:30 of a 3:00 chapter', () => {
@@ -123,11 +137,11 @@ describe('pacing with jumps and revisits', () => {
     expect(p.deltaS).toBe(-5)
     expect(p.status).toBe('on-time')
     // during the jump itself the speaker was far ahead
-    expect(paceNow(sections, 11, walk([
+    expect(paceWords(paceNow(sections, 11, walk([
       [1, 0],
       [3, 60],
       [11, 90],
-    ]), 92)!.words).toBe('提前 4:30')
+    ]), 92)!, zh)).toBe('提前 4:30')
     // and back in chapter 1 at 1:35, the first visit's time still counts: entered 1:00, on time
     expect(paceNow(sections, 4, walk([
       [1, 0],
@@ -188,10 +202,16 @@ describe('pacing with jumps and revisits', () => {
       ['原理', 180, 5 + 200, 25, 400],
       ['问答', 60, 100, 40, 600],
     ])
-    const table = reportMarkdown(rows)
+    const table = reportMarkdown(rows, zh)
+    expect(table).toContain('| 部分 | 计划 | 实际 | 差 | 计划开始 | 实际到达 |')
     expect(table).toContain('| 历史 | 5:00 | 5:35 | +0:35 | 1:00 | 1:00 |')
     expect(table).toContain('| 合计 | 10:00 | 11:40 | +1:40 | | |')
-    expect(reportMarkdown(rehearsalReport(sections, [], 0))).toContain('| 封面 | 1:00 | 0:00 | −1:00 | 0:00 | 未到 |')
+    expect(reportMarkdown(rehearsalReport(sections, [], 0), zh)).toContain('| 封面 | 1:00 | 0:00 | −1:00 | 0:00 | 未到 |')
+    // an English deck's report
+    const english = reportMarkdown(rehearsalReport(sections, [], 0))
+    expect(english).toContain('| Section | Planned | Actual | Over | Planned start | Reached |')
+    expect(english).toContain('| 封面 | 1:00 | 0:00 | −1:00 | 0:00 | not reached |')
+    expect(english).toContain('| Total | 10:00 | 0:00 | −10:00 | | |')
   })
 
   it('the log survives the shared state as JSON, and garbage reads as an empty log', () => {
@@ -215,8 +235,8 @@ describe('timer', () => {
     const paused = { status: 'paused' as const, startedAt, pausedAt: startedAt + 90_000 }
     expect(timerElapsedS(paused, startedAt + 300_000)).toBe(90)
     // and the pace does not move while paused
-    expect(pace(sections, 1, timerElapsedS(paused, startedAt + 300_000), 30).words)
-      .toBe(pace(sections, 1, timerElapsedS(paused, startedAt + 100_000), 30).words)
+    expect(pace(sections, 1, timerElapsedS(paused, startedAt + 300_000), 30).deltaS)
+      .toBe(pace(sections, 1, timerElapsedS(paused, startedAt + 100_000), 30).deltaS)
   })
 
   it('clock reads m:ss and h:mm:ss', () => {

@@ -14,7 +14,11 @@
  * Ahead or behind, in section k at talk time t having spent s seconds there in all: the section's
  * effective entry is e = t − s, and the speaker is behind by max(e − Pₖ, t − Eₖ): late on arrival, or
  * later still for overrunning the section. Negative means ahead.
+ *
+ * Words (an untitled section's name, the verdict, the report's table) come from shared/messages.ts in the deck's language.
  */
+import type { Messages } from '../shared/messages.ts'
+import { messages } from '../shared/messages.ts'
 
 export interface TimedSlide {
   no: number
@@ -58,15 +62,13 @@ export interface Pace {
   /** Positive: behind schedule; negative: ahead. */
   deltaS: number
   status: PaceStatus
-  /** "提前 1:05" / "落后 0:40" / "准时". */
-  words: string
 }
 
 /** Within this many seconds of the plan the talk counts as on time. */
 export const ON_TIME_S = 15
 
-/** The timed sections of a deck, in slide order. Slides before the first timed one join it. */
-export function timedSections(slides: TimedSlide[]): Section[] {
+/** The timed sections of a deck, in slide order. Slides before the first timed one join it; an untitled one is named by its slide (`t.slideNo`). */
+export function timedSections(slides: TimedSlide[], t: Messages = messages()): Section[] {
   const sections: Section[] = []
   let start = 0
   for (const slide of slides) {
@@ -74,7 +76,7 @@ export function timedSections(slides: TimedSlide[]): Section[] {
     if (slide.minutes === undefined || slide.minutes === null || !Number.isFinite(minutes) || minutes < 0)
       continue
     sections.push({
-      title: slide.title ?? `第 ${slide.no} 页`,
+      title: slide.title ?? t.slideNo(slide.no),
       startSlide: slide.no,
       plannedS: minutes * 60,
       plannedStartS: start,
@@ -165,18 +167,17 @@ export function clock(seconds: number): string {
     : `${m}:${s}`
 }
 
-function verdict(deltaS: number): { status: PaceStatus, words: string } {
-  const status: PaceStatus = Math.abs(deltaS) < ON_TIME_S
+function verdict(deltaS: number): PaceStatus {
+  return Math.abs(deltaS) < ON_TIME_S
     ? 'on-time'
     : deltaS > 0
       ? 'behind'
       : 'ahead'
-  const words = status === 'on-time'
-    ? '准时'
-    : `${status === 'ahead'
-      ? '提前'
-      : '落后'} ${clock(deltaS)}`
-  return { status, words }
+}
+
+/** "Ahead 1:05" / "落后 0:40" / "On time": the verdict in the deck's words. */
+export function paceWords(p: Pick<Pace, 'status' | 'deltaS'>, t: Messages = messages()): string {
+  return t.paceVerdict(p.status, clock(p.deltaS))
 }
 
 /**
@@ -197,7 +198,7 @@ export function pace(sections: Section[], index: number, elapsedS: number, spent
     talkElapsedS: elapsedS,
     talkRemainingS: talkPlannedS - elapsedS,
     deltaS,
-    ...verdict(deltaS),
+    status: verdict(deltaS),
   }
 }
 
@@ -238,8 +239,8 @@ export function rehearsalReport(sections: Section[], visits: Visit[], nowS: numb
   })
 }
 
-/** The report as a Markdown table (to paste into notes or an issue), with the totals. */
-export function reportMarkdown(rows: ReportRow[]): string {
+/** The report as a Markdown table (to paste into notes or an issue), with the totals, in the deck's words. */
+export function reportMarkdown(rows: ReportRow[], t: Messages = messages()): string {
   const signed = (s: number) => `${s > 0
     ? '+'
     : s < 0
@@ -248,12 +249,12 @@ export function reportMarkdown(rows: ReportRow[]): string {
   const planned = rows.reduce((sum, r) => sum + r.plannedS, 0)
   const actual = rows.reduce((sum, r) => sum + r.actualS, 0)
   return [
-    '| 部分 | 计划 | 实际 | 差 | 计划开始 | 实际到达 |',
+    `| ${t.part} | ${t.planned} | ${t.actual} | ${t.over} | ${t.plannedStart} | ${t.reached} |`,
     '|---|---:|---:|---:|---:|---:|',
     ...rows.map(r => `| ${r.title.replace(/\|/g, '\\|')} | ${clock(r.plannedS)} | ${clock(r.actualS)} | ${signed(r.overS)} | ${clock(r.plannedStartS)} | ${r.reachedS === undefined
-      ? '未到'
+      ? t.notReached
       : clock(r.reachedS)} |`),
-    `| 合计 | ${clock(planned)} | ${clock(actual)} | ${signed(actual - planned)} | | |`,
+    `| ${t.total} | ${clock(planned)} | ${clock(actual)} | ${signed(actual - planned)} | | |`,
   ].join('\n')
 }
 

@@ -1,4 +1,4 @@
-import type { Ref, WritableComputedRef } from 'vue'
+import type { ComputedRef, Ref, WritableComputedRef } from 'vue'
 import type { ModelStore } from './useSyncedInputs'
 
 /** The live models' inputs (and the deck's own shared keys), synced with every view of the deck. */
@@ -18,8 +18,20 @@ export const sharedState: {
   }
 }
 
-/** Slidev's dark-mode switch (kept per browser in localStorage; `d` toggles it). */
+/** Slidev's dark-mode switch (`useDarkMode().isDark`: kept per browser in localStorage; `d` toggles it). */
 export const isDark: WritableComputedRef<boolean>
 
-/** Which views send and receive the slide position (Slidev's menu; kept in localStorage). */
+/** Which views send and receive the slide position (Slidev's menu; kept in localStorage). Private: SLIDEV_IMPORTS. */
 export const syncDirections: Ref<{ viewerSend: boolean, viewerReceive: boolean, presenterSend: boolean, presenterReceive: boolean }>
+
+/** Slidev's navigation (`useNav()`): the part the kit uses. Inside a slide, that slide's; elsewhere the app's. */
+export function useNav(): {
+  slides: Ref<{ no: number, meta?: { slide?: { title?: string, frontmatter?: Record<string, unknown> } } }[]>
+  currentSlideNo: ComputedRef<number>
+  clicks: ComputedRef<number>
+  isPresenter: ComputedRef<boolean>
+  isPlaying: ComputedRef<boolean>
+  isPrintMode: ComputedRef<boolean>
+  next: () => Promise<void>
+  prev: () => Promise<void>
+}

@@ -2,14 +2,16 @@
 // the typecheck reads the declaration and leaves Slidev's client sources, which need Slidev's
 // build-time globals, out of `vue-tsc`. Checked in a browser by tests/presenting.test.ts.
 //
+// Slidev's public client API (`@slidev/client`, the same module instances the app uses: Slidev aliases the
+// package to its client folder), and one private import that has no public export, listed with its contract
+// test in shared/slidev-internals.ts (SLIDEV_IMPORTS).
+//
 // createSyncState is Slidev's own sync (the one that carries the slide position and drawings): state
 // served by the dev server through vite-plugin-vue-server-ref, or, in a build, a BroadcastChannel
 // between tabs of one browser.
-import { isDark } from '@slidev/client/logic/dark.ts'
-import { sharedState } from '@slidev/client/state/shared.ts'
+import { createSyncState, sharedState, useDarkMode, useNav } from '@slidev/client'
 import { syncDirections } from '@slidev/client/state/storage.ts'
-import { createSyncState } from '@slidev/client/state/syncState.ts'
-// Its first value is declared in vite.config.ts (slidev.serverRef.state). Whole-state mode, not
+// Its first value is declared in the addon's vite.config.js (slidev.serverRef.state). Whole-state mode, not
 // `?diff`: the diff mode never updates a client's base after it sends, so toggling a value back
 // (B, then B again) sends an empty diff and the other screens stay black.
 import serverState from 'server-reactive:deckModels'
@@ -25,4 +27,6 @@ export function modelStore() {
   return store
 }
 
-export { isDark, sharedState, syncDirections }
+const { isDark } = useDarkMode()
+
+export { isDark, sharedState, syncDirections, useNav }

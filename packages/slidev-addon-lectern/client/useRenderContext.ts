@@ -1,10 +1,14 @@
 import type { ClicksContext, RenderContext } from '@slidev/types'
 import type { Ref } from 'vue'
+import type { Messages } from '../shared/messages.ts'
 import { computed, inject } from 'vue'
+import { messages } from '../shared/messages.ts'
 import { SLIDEV } from '../shared/slidev-internals.ts'
 
-// Slidev's injection keys (plain strings by design): importing Slidev's own constants would pull its client
-// into unit tests and break the build alias, so they come from shared/slidev-internals.ts.
+// What Slidev provides to a slide's components, by its injection keys (shared/slidev-internals.ts). The public
+// `useSlideContext()` reads the same keys but throws where no clicks context was provided, and a live model
+// must also work mounted alone (component tests), so these read the keys and return undefined outside Slidev.
+// Code that runs only inside Slidev's app uses the public `useNav()` (client/slidevState.js) instead.
 export const injectionRenderContext = SLIDEV.renderContextKey
 
 /** The part of `$slidev.nav` the deck uses. */
@@ -15,8 +19,18 @@ export interface DeckNav {
   prev: () => void | Promise<void>
 }
 
+/** Slidev's context (`$slidev` in a template): the slide's navigation and the deck's configuration. */
+function useSlidevContext(): { nav: DeckNav, configs?: { lang?: string } } | undefined {
+  return inject<{ nav: DeckNav, configs?: { lang?: string } } | undefined>(SLIDEV.contextKey, undefined)
+}
+
 export function useSlidevNav(): DeckNav | undefined {
-  return inject<{ nav: DeckNav } | undefined>(SLIDEV.contextKey, undefined)?.nav
+  return useSlidevContext()?.nav
+}
+
+/** The kit's words in the deck's language (`$slidev.configs.lang`, its `lang` headmatter); English outside Slidev or without `lang`. */
+export function useKitMessages(): Messages {
+  return messages(useSlidevContext()?.configs?.lang)
 }
 
 /** The number of the slide a component sits on. */

@@ -5,14 +5,15 @@ import { APPEARANCE_KEY, blankOf, sharedDark, toggleBlank, unblank } from '../cl
 import { installClicker } from '../client/clicker'
 import { beaconWhilePresenting } from '../client/presenterBeacon'
 import { PRESENTER_POSITION_KEY } from '../client/rejoin'
-import { isDark, modelStore } from '../client/slidevState'
+import { isDark, modelStore, useNav } from '../client/slidevState'
 import { watchStageDirections } from '../client/stageDirections'
-import { useSlidevNav } from '../client/useRenderContext'
+import { useKitMessages } from '../client/useRenderContext'
 
 export default defineRootSetup(() => {
-  const nav = useSlidevNav() as (ReturnType<typeof useSlidevNav> & { clicks: number }) | undefined
-  if (!nav || typeof window === 'undefined')
+  if (typeof window === 'undefined')
     return
+  const nav = useNav()
+  const t = useKitMessages()
   const store = modelStore()
   // A clicker that always works, in every view: see client/clicker.ts for the rule.
   installClicker(window, {
@@ -25,10 +26,10 @@ export default defineRootSetup(() => {
   })
   // Projector tabs opened from prerendered pages start their app at once, and one opened at `/` joins the
   // presenter's slide (client/presenterBeacon.ts, client/rejoin.ts).
-  beaconWhilePresenting(window.localStorage, () => nav.isPresenter)
-  watch(() => [nav.isPresenter, nav.currentSlideNo, nav.clicks], () => {
-    if (nav.isPresenter)
-      window.localStorage.setItem(PRESENTER_POSITION_KEY, JSON.stringify({ page: nav.currentSlideNo, clicks: nav.clicks }))
+  beaconWhilePresenting(window.localStorage, () => nav.isPresenter.value)
+  watch([nav.isPresenter, nav.currentSlideNo, nav.clicks], ([presenter, page, clicks]) => {
+    if (presenter)
+      window.localStorage.setItem(PRESENTER_POSITION_KEY, JSON.stringify({ page, clicks }))
   }, { immediate: true })
 
   // Dark mode follows whoever pressed `d` last, on every device (Slidev keeps it per browser). Not in print:
@@ -51,7 +52,7 @@ export default defineRootSetup(() => {
   watch(() => route.value.name, (name) => {
     const wanted = name === 'presenter' || name === 'notes'
     if (wanted && !stop) {
-      stop = watchStageDirections(document)
+      stop = watchStageDirections(document, t.stageLabel)
     }
     else if (!wanted && stop) {
       stop()

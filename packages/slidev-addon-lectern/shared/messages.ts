@@ -7,6 +7,8 @@
  */
 
 const en = {
+  /** BCP 47 tag for dates and times (the pacing panel's clock). */
+  locale: 'en',
   // handout
   handout: 'Handout',
   speakerHandout: 'Speaker handout',
@@ -37,11 +39,58 @@ const en = {
   downloadSlides: 'Download the slides (PDF)',
   downloadHandout: 'Download the handout (slides + narration)',
   openReadingView: 'Reading view: every slide with its narration',
+  // the presenter's blank-screen button
+  blankButton: (blanked: boolean): string => blanked ? 'Show' : 'Blank',
+  blankButtonLabel: (blanked: boolean): string => blanked ? 'Show the audience screen again' : 'Black out the audience screen',
+  blankButtonTitle: (blanked: boolean): string => blanked ? 'Show the audience screen again (B or any navigation key)' : 'Black out the audience screen (B)',
+  // a live model's reset button
+  modelReset: 'Reset',
+  modelResetTitle: 'Back to the defaults',
+  // stage directions in the presenter's notes: the label in place of the marker
+  stageLabel: 'Don\'t read',
+  // the pacing panel
+  pacing: 'Pacing',
+  startTimer: 'Start the timer',
+  resumeTimer: 'Resume the timer',
+  pauseTimer: 'Pause the timer',
+  resetTimer: 'Reset the timer',
+  start: 'Start',
+  thisChapter: 'Section',
+  wholeTalk: 'Talk',
+  remaining: 'Left',
+  notTiming: 'Not timed',
+  paused: ' (paused)',
+  timeNow: 'Time now',
+  paceVerdict: (status: 'ahead' | 'behind' | 'on-time', by: string): string => status === 'on-time'
+    ? 'On time'
+    : `${status === 'ahead'
+      ? 'Ahead'
+      : 'Behind'} ${by}`,
+  // the rehearsal report (panel and Markdown)
+  report: 'Report',
+  reportHint: 'Rehearsal report: planned and actual time of each section',
+  rehearsalReport: 'Rehearsal report',
+  reportAsMarkdown: 'Rehearsal report (Markdown table)',
+  part: 'Section',
+  planned: 'Planned',
+  actual: 'Actual',
+  over: 'Over',
+  plannedStart: 'Planned start',
+  reached: 'Reached',
+  notReached: 'not reached',
+  total: 'Total',
+  copy: 'Copy',
+  copied: 'Copied',
+  downloadMarkdown: 'Download .md',
+  close: 'Close',
+  // `lectern check`'s notes report: the slides before the first chapter
+  opening: '(opening)',
 }
 
 export type Messages = typeof en
 
 const zhCN: Messages = {
+  locale: 'zh-CN',
   handout: '讲义',
   speakerHandout: '讲者讲义',
   speakerKicker: '讲者讲义 · 含舞台提示，请勿分发',
@@ -68,6 +117,46 @@ const zhCN: Messages = {
   downloadSlides: '下载幻灯片 PDF',
   downloadHandout: '下载讲义（幻灯片 + 讲解）',
   openReadingView: '阅读版：每页幻灯片配讲解',
+  blankButton: blanked => blanked ? '恢复' : '黑屏',
+  blankButtonLabel: blanked => blanked ? '恢复观众屏幕' : '观众屏幕黑屏',
+  blankButtonTitle: blanked => blanked ? '恢复观众屏幕（B 或任一翻页键）' : '观众屏幕黑屏（B）',
+  modelReset: '复位',
+  modelResetTitle: '恢复默认值',
+  stageLabel: '不念',
+  pacing: '进度',
+  startTimer: '开始计时',
+  resumeTimer: '继续计时',
+  pauseTimer: '暂停计时',
+  resetTimer: '计时归零',
+  start: '开始',
+  thisChapter: '本章',
+  wholeTalk: '全场',
+  remaining: '剩余',
+  notTiming: '未计时',
+  paused: '（已暂停）',
+  timeNow: '现在时间',
+  paceVerdict: (status, by) => status === 'on-time'
+    ? '准时'
+    : `${status === 'ahead'
+      ? '提前'
+      : '落后'} ${by}`,
+  report: '报告',
+  reportHint: '排练报告：各部分计划与实际用时',
+  rehearsalReport: '排练报告',
+  reportAsMarkdown: '排练报告（Markdown 表格）',
+  part: '部分',
+  planned: '计划',
+  actual: '实际',
+  over: '差',
+  plannedStart: '计划开始',
+  reached: '实际到达',
+  notReached: '未到',
+  total: '合计',
+  copy: '复制',
+  copied: '已复制',
+  downloadMarkdown: '下载 .md',
+  close: '关闭',
+  opening: '（开场）',
 }
 
 const MESSAGES: Record<string, Messages> = { 'en': en, 'zh-CN': zhCN }

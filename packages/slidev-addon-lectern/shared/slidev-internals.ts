@@ -1,8 +1,10 @@
 /**
- * Every private Slidev detail the tools, tests and setup rely on, in one place. None of these is public
- * API: a Slidev upgrade may move any of them. `slidev-internals.test.ts` looks each one up in the installed
- * @slidev/client sources and fails naming the one that moved.
- * Browser-safe (plain constants): setup/ and composables/ import it too. Code inside `page.evaluate`
+ * Every private Slidev detail the kit relies on, in one place: DOM ids and classes, injection keys, the print
+ * route, private modules the addon imports, the files and lines the build's bundle trims patch. None of these
+ * is public API: a Slidev upgrade may move any of them. `slidev-internals.test.ts` looks each one up in the
+ * installed Slidev and fails naming the one that moved. What Slidev exports publicly (`@slidev/client`:
+ * useNav, useDarkMode, sharedState, createSyncState, configs …) is used as such (client/slidevState.js).
+ * Browser-safe (plain constants): setup/ and client/ import it too. Code inside `page.evaluate`
  * cannot see imports, so pass `SLIDEV` in as an argument.
  */
 export const SLIDEV = {
@@ -41,7 +43,23 @@ export const SLIDEV = {
   colorSchemaStorage: 'slidev-color-schema',
   /** Slidev's drawing layer: an <svg> directly inside the canvas, empty unless drawn on. */
   drawingLayer: '#slide-content > svg',
+  /** Class of the speaker notes' element (presenter view, notes page): client/stageDirections.ts marks paragraphs in it. */
+  noteClass: 'slidev-note',
 } as const
+
+/**
+ * Classes of Slidev's that the addon's stylesheet (setup/presenter.css) selects, each with the @slidev/client file
+ * that puts it on the page: the presenter view's layout 1 and its notes.
+ */
+export const SLIDEV_CSS: Record<string, string> = {
+  'slidev-presenter': 'pages/presenter.vue',
+  'grid-container': 'pages/presenter.vue',
+  'layout1': 'pages/presenter.vue',
+  'notes-vertical-resizer': 'pages/presenter.vue',
+  'slidev-note': 'internals/NoteDisplay.vue',
+  'slidev-note-with-clicks': 'internals/NoteDisplay.vue',
+  'slidev-note-fade': 'internals/NoteDisplay.vue',
+}
 
 /** Selector of slide `no`'s element. */
 export function slideSelector(no: number): string {
@@ -58,4 +76,47 @@ export const SLIDEV_SOURCES = {
   types: '@slidev/types/dist/index.d.mts',
   /** The compile-time flag that puts the print route into a build (node/slidev/slidev.ts sets it). */
   printFeatureFlag: '__SLIDEV_FEATURE_PRINT__',
+} as const
+
+/**
+ * Private modules of Slidev's client the addon imports (client/slidevState.js), with the names it takes: what the
+ * public `@slidev/client` does not export. Any other `@slidev/client/…` import in the kit fails the contract test.
+ */
+export const SLIDEV_IMPORTS: Record<string, readonly string[]> = {
+  /** Which views send and receive the slide position: a projector that rejoins stops sending for a moment (setup/main.ts). */
+  '@slidev/client/state/storage.ts': ['syncDirections'],
+}
+
+/** What the build's bundle trims (node/vite/plugins.ts) patch or stand in for in Slidev's client. */
+export const SLIDEV_BUILD = {
+  /** Where Slidev's client sits in a module id, and its own components in it: the trims match importers by these paths. */
+  clientPath: '/@slidev/client/',
+  internalsPath: '/@slidev/client/internals/',
+  /**
+   * Components the play view mounts on every visit though each shows only when asked for: the file, the component
+   * that imports it (`./File.vue`), the switch that shows it and the module of @slidev/client that switch lives in.
+   */
+  onDemand: {
+    'QuickOverview.vue': { importer: 'Controls.vue', flag: 'showOverview', from: 'state/storage.ts' },
+    'Goto.vue': { importer: 'Controls.vue', flag: 'showGotoDialog', from: 'state/storage.ts' },
+    'InfoDialog.vue': { importer: 'Controls.vue', flag: 'showInfoDialog', from: 'state/storage.ts' },
+    'ContextMenu.vue': { importer: 'Controls.vue', flag: 'currentContextMenu', from: 'logic/contextMenu.ts' },
+    'DragControl.vue': { importer: 'SlidesShow.vue', flag: 'activeDragElement', from: 'state/storage.ts' },
+  } as Record<string, { importer: string, flag: string, from: string }>,
+  /** The line of SlidesShow.vue that loads and mounts every slide three seconds after the play view opens. */
+  preloadAll: { file: 'SlidesShow.vue', code: 'routes.forEach(preloadRoute)' },
+  /** What Slidev's client takes from floating-vue (the build's stand-in has these and loads the real one on demand). */
+  floatingVue: ['recomputeAllPoppers', 'Tooltip', 'Dropdown'],
+  /** Runtimes of features a deck may never use, and what Slidev's client takes from each (the stand-in has it). */
+  features: {
+    '@shikijs/vitepress-twoslash/client': ['default'],
+    '@slidev/rough-notation': ['annotate'],
+    '@vueuse/motion': ['MotionDirective'],
+  } as Record<string, readonly string[]>,
+  /** Slidev's client imports the parser's `core` (and with it the YAML library) for helpers its `utils` has alone. */
+  parserCore: '@slidev/parser/core',
+  parserUtils: '@slidev/parser/utils',
+  /** The file @slidev/cli aliases `vue` to: the full build, with the template compiler; the runtime build sits beside it. */
+  vueFull: 'vue/dist/vue.esm-bundler.js',
+  vueRuntime: 'vue/dist/vue.runtime.esm-bundler.js',
 } as const

@@ -7,8 +7,7 @@
  */
 
 import MarkdownIt from 'markdown-it'
-
-export const STAGE_DIRECTION = '【提示】'
+import { STAGE_DIRECTION } from '../../shared/stage-direction.ts'
 
 // html: true — HTML in notes is drawn as Slidev's presenter view and `slidev export-notes` draw it;
 // what could run or load (scripts, frames, event handlers, javascript: links) is removed by `safeHtml`.

@@ -320,6 +320,12 @@ describe('timing', () => {
     expect(Math.abs(sum - report.notesMinutes)).toBeLessThan(0.1 * report.chapters.length)
     expect(formatNotesReport(report)).toMatch(/^Notes \(information\)[\s\S]*total/)
   })
+
+  it('names the slides before the first chapter in the deck\'s language', async () => {
+    // this talk (zh-CN) opens with its cover and agenda; the English fixture with its cover
+    expect(notesReport(await readDeck()).chapters[0].title).toBe('（开场）')
+    expect(notesReport(await readDeck(deck('english-deck'))).chapters[0].title).toBe('(opening)')
+  })
 })
 
 describe('lectern check', () => {

@@ -36,6 +36,7 @@ import { load } from '@slidev/parser/fs'
 import { isHTMLTag, isMathMLTag, isSVGTag } from '@vue/shared'
 import MarkdownIt from 'markdown-it'
 import YAML from 'yaml'
+import { messages } from '../../../shared/messages.ts'
 import { SLIDEV_SOURCES } from '../../../shared/slidev-internals.ts'
 import { didYouMean, runCli } from '../../core/cli.ts'
 import { inNodeModules } from '../../core/kit.ts'
@@ -858,9 +859,10 @@ export interface NotesReport {
 /** Note reading minutes per chapter (at 240 units a minute, stage directions left out) beside the planned `minutes`. */
 export function notesReport(deck: Deck): NotesReport {
   const round = (n: number): number => Math.round(n * 10) / 10
+  const t = messages(deck.lang)
   const chapters = sectionsOf(deck).map(({ chapter, slides }) => {
     return {
-      title: chapter?.title ?? '(opening)',
+      title: chapter?.title ?? t.opening,
       firstSlide: slides[0].no,
       lastSlide: slides.at(-1)!.no,
       plannedMinutes: slides.reduce((sum, s) => sum + (s.minutes ?? 0), 0),
