@@ -47,6 +47,20 @@ export const SLIDEV = {
   noteClass: 'slidev-note',
 } as const
 
+/** Names of Slidev's routes the addon tells apart (client/rejoin.ts, setup/root.ts), in @slidev/client/setup/routes.ts. */
+export const SLIDEV_ROUTES = {
+  play: 'play',
+  presenter: 'presenter',
+  notes: 'notes',
+} as const
+
+/** URL queries Slidev reads (composables/useNav.ts) that a joining projector must leave alone (client/rejoin.ts, setup/main.ts). */
+export const SLIDEV_QUERIES = {
+  clicks: 'clicks',
+  print: 'print',
+  embedded: 'embedded',
+} as const
+
 /**
  * Classes of Slidev's that the addon's stylesheet (setup/presenter.css) selects, each with the @slidev/client file
  * that puts it on the page: the presenter view's layout 1 and its notes.
