@@ -7,6 +7,7 @@
  * devices), or, in a built site, the position a presenter view of the same browser keeps in localStorage
  * beside its beacon (client/presenterBeacon.ts).
  */
+import { SLIDEV_QUERIES, SLIDEV_ROUTES } from '../shared/slidev-internals.ts'
 import { PRESENTER_BEACON_FRESH_MS, PRESENTER_BEACON_KEY } from './presenterBeacon'
 
 export interface Position {
@@ -63,7 +64,7 @@ export interface FirstRoute {
  * (what `/` and `/?password=…` resolve to) with no click asked for, and only while a presenter is elsewhere.
  */
 export function rejoinTarget(to: FirstRoute, live: Position | undefined): Position | undefined {
-  if (to.name !== 'play' || String(to.no) !== '1' || to.query.clicks !== undefined || 'print' in to.query || 'embedded' in to.query)
+  if (to.name !== SLIDEV_ROUTES.play || String(to.no) !== '1' || to.query[SLIDEV_QUERIES.clicks] !== undefined || SLIDEV_QUERIES.print in to.query || SLIDEV_QUERIES.embedded in to.query)
     return undefined
   if (!live || (live.page === 1 && live.clicks === 0))
     return undefined

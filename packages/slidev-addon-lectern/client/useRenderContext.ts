@@ -3,7 +3,7 @@ import type { Ref } from 'vue'
 import type { Messages } from '../shared/messages.ts'
 import { computed, inject } from 'vue'
 import { messages } from '../shared/messages.ts'
-import { SLIDEV } from '../shared/slidev-internals.ts'
+import { isPrintUrl, SLIDEV } from '../shared/slidev-internals.ts'
 
 // What Slidev provides to a slide's components, by its injection keys (shared/slidev-internals.ts). The public
 // `useSlideContext()` reads the same keys but throws where no clicks context was provided, and a live model
@@ -55,7 +55,7 @@ export function useRenderContext(): Ref<RenderContext> | undefined {
 export function useStaticRender() {
   const context = useRenderContext()
   return computed(() => {
-    if (typeof location !== 'undefined' && /^\/?(?:.*\/)?(?:print|export)\b/.test(location.pathname.replace(import.meta.env?.BASE_URL ?? '/', '/')))
+    if (typeof location !== 'undefined' && isPrintUrl(location, import.meta.env?.BASE_URL))
       return true
     const value = context?.value ?? 'slide'
     return value !== 'slide' && value !== 'presenter'

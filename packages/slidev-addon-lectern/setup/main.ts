@@ -4,6 +4,7 @@ import { presenterPosition, REJOIN_MUTED_KEY, REJOIN_QUIET_MS, rejoinTarget } fr
 import { reportSlideErrors } from '../client/slide-errors'
 import { modelStore, sharedState, syncDirections } from '../client/slidevState'
 import { injectionLastNavigator, injectionModelStore } from '../client/useSyncedInputs'
+import { SLIDEV_QUERIES } from '../shared/slidev-internals'
 import './presenter.css'
 
 export default defineAppSetup(({ app, router }) => {
@@ -29,7 +30,7 @@ export default defineAppSetup(({ app, router }) => {
       path: `/${target.page}`,
       query: {
         ...to.query,
-        clicks: String(target.clicks),
+        [SLIDEV_QUERIES.clicks]: String(target.clicks),
       },
     }
   })

@@ -8,6 +8,7 @@ import { PRESENTER_POSITION_KEY } from '../client/rejoin'
 import { isDark, modelStore, useNav } from '../client/slidevState'
 import { watchStageDirections } from '../client/stageDirections'
 import { useKitMessages } from '../client/useRenderContext'
+import { isPrintUrl, SLIDEV_ROUTES } from '../shared/slidev-internals'
 
 export default defineRootSetup(() => {
   if (typeof window === 'undefined')
@@ -34,7 +35,7 @@ export default defineRootSetup(() => {
 
   // Dark mode follows whoever pressed `d` last, on every device (Slidev keeps it per browser). Not in print:
   // the export chooses its own scheme.
-  const printing = /[?&]print\b/.test(window.location.search) || /\/(?:print|export)\b/.test(window.location.pathname)
+  const printing = isPrintUrl(window.location, import.meta.env.BASE_URL)
   if (!printing) {
     watch(() => sharedDark(store), (dark) => {
       if (dark !== undefined && dark !== isDark.value)
@@ -50,7 +51,7 @@ export default defineRootSetup(() => {
   const route = useRouter().currentRoute
   let stop: (() => void) | undefined
   watch(() => route.value.name, (name) => {
-    const wanted = name === 'presenter' || name === 'notes'
+    const wanted = name === SLIDEV_ROUTES.presenter || name === SLIDEV_ROUTES.notes
     if (wanted && !stop) {
       stop = watchStageDirections(document, t.stageLabel)
     }

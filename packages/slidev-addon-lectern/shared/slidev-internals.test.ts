@@ -3,7 +3,7 @@ import { dirname, join, relative } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { inNodeModules, KIT_ROOT } from '../node/core/kit.ts'
 import { lecternPlugins, UNLESS_USED } from '../node/vite/plugins.ts'
-import { SLIDEV, SLIDEV_BUILD, SLIDEV_CSS, SLIDEV_IMPORTS, SLIDEV_SOURCES } from './slidev-internals.ts'
+import { isPrintUrl, SLIDEV, SLIDEV_BUILD, SLIDEV_CSS, SLIDEV_IMPORTS, SLIDEV_QUERIES, SLIDEV_ROUTES, SLIDEV_SOURCES } from './slidev-internals.ts'
 
 const modules = dirname(dirname(dirname(inNodeModules('@slidev/client/package.json'))))
 const read = (path: string): string => readFileSync(join(modules, path), 'utf8')
@@ -130,6 +130,42 @@ describe('slidev internals the tools rely on are where shared/slidev-internals.t
   it('the print-route flag the addon sets for `slidev build`', async () => {
     const cli = readdirSync(join(modules, '@slidev/cli/dist')).map(f => read(`@slidev/cli/dist/${f}`)).join('\n')
     expect(cli.includes(`${SLIDEV_SOURCES.printFeatureFlag}:`), `SLIDEV_SOURCES.printFeatureFlag (${SLIDEV_SOURCES.printFeatureFlag}) is no longer defined by @slidev/cli`).toBe(true)
+  })
+})
+
+describe('slidev\'s routes and URL queries the addon tells apart', () => {
+  it.each(Object.values(SLIDEV_ROUTES))('sLIDEV_ROUTES %s', (name) => {
+    expect(read('@slidev/client/setup/routes.ts').includes(`name: '${name}'`), `SLIDEV_ROUTES: no route named '${name}' in @slidev/client/setup/routes.ts — Slidev renamed it; update shared/slidev-internals.ts`).toBe(true)
+  })
+
+  it('the print and export routes\' paths are their names', () => {
+    const routes = read('@slidev/client/setup/routes.ts')
+    for (const name of [SLIDEV_ROUTES.print, SLIDEV_ROUTES.export])
+      expect(routes, `SLIDEV_ROUTES.${name}: its path no longer starts /${name} in @slidev/client/setup/routes.ts`).toMatch(new RegExp(`path: '/${name}[/']`))
+  })
+
+  it('isPrintUrl: the print query, the print and export routes under the base; not a slide, the presenter or a look-alike', () => {
+    const at = (path: string) => {
+      const url = new URL(path, 'http://localhost')
+      return isPrintUrl(url, '/talk/')
+    }
+    expect([
+      at('/talk/print?print=true'),
+      at('/talk/export/3'),
+      at('/talk/3?print'),
+      at('/talk/print'),
+    ]).toEqual([true, true, true, true])
+    expect([
+      at('/talk/3'),
+      at('/talk/presenter/3'),
+      at('/talk/printer'),
+      at('/talk/notes/print-me'),
+    ]).toEqual([false, false, false, false])
+    expect(isPrintUrl({ pathname: '/export', search: '' })).toBe(true)
+  })
+
+  it.each(Object.values(SLIDEV_QUERIES))('sLIDEV_QUERIES %s', (name) => {
+    expect(read('@slidev/client/composables/useNav.ts'), `SLIDEV_QUERIES: Slidev's nav no longer reads the '${name}' query (@slidev/client/composables/useNav.ts); update shared/slidev-internals.ts`).toMatch(new RegExp(`query\\.value\\.(?:has|get)\\('${name}'\\)|useRouteQuery<string>\\('${name}'`))
   })
 })
 

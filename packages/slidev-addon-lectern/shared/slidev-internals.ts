@@ -48,6 +48,37 @@ export const SLIDEV = {
 } as const
 
 /**
+ * Names of Slidev's routes the addon tells apart (client/rejoin.ts, setup/root.ts), in @slidev/client/setup/routes.ts;
+ * print and export are also their paths' first segment (`isPrintUrl`).
+ */
+export const SLIDEV_ROUTES = {
+  play: 'play',
+  presenter: 'presenter',
+  notes: 'notes',
+  print: 'print',
+  export: 'export',
+} as const
+
+/** URL queries Slidev reads (composables/useNav.ts) that a joining projector must leave alone (client/rejoin.ts, setup/main.ts). */
+export const SLIDEV_QUERIES = {
+  clicks: 'clicks',
+  print: 'print',
+  embedded: 'embedded',
+} as const
+
+/**
+ * Whether a page is Slidev's print or export page: its `print` query or its /print, /export route (after the site's
+ * `base`). Read from the URL, as Slidev does: on the print route each printed slide has a nav of its own that says
+ * it is not printing.
+ */
+export function isPrintUrl(url: { pathname: string, search: string }, base = '/'): boolean {
+  const first = (url.pathname.startsWith(base)
+    ? url.pathname.slice(base.length)
+    : url.pathname.slice(1)).split('/')[0]
+  return new URLSearchParams(url.search).has(SLIDEV_QUERIES.print) || first === SLIDEV_ROUTES.print || first === SLIDEV_ROUTES.export
+}
+
+/**
  * Classes of Slidev's that the addon's stylesheet (setup/presenter.css) selects, each with the @slidev/client file
  * that puts it on the page: the presenter view's layout 1 and its notes.
  */
