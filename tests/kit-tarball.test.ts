@@ -7,7 +7,7 @@
  * remote image) in a folder of its own. Offline the starter's and the deck's remote images and web fonts never
  * arrive: the commands leave them out, with a warning each, instead of waiting.
  * The starter's install is kept in the system's temp folder, keyed by the tarball's and the template's hash: a
- * second run with the same kit skips `npm install`. LECTERN_SKIP_TARBALL=1 skips the whole file.
+ * second run with the same kit skips `npm install`; installs unused for an hour are removed. LECTERN_SKIP_TARBALL=1 skips the whole file.
  */
 import { execFileSync, spawnSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
@@ -85,6 +85,13 @@ describe.skipIf(process.env.LECTERN_SKIP_TARBALL === '1')('the kit installed fro
     for (const file of ['package.json', 'slides.md'])
       hash.update(readFileSync(join(TEMPLATE, file)))
     starter = join(tmpdir(), `lectern-starter-${hash.digest('hex').slice(0, 12)}`)
+    // Every change to the kit makes a new install (~750 MB): drop those no run has touched for an hour (a run
+    // removes and writes dist/ and exports/ in its starter, which updates the folder's time).
+    for (const name of readdirSync(tmpdir()).filter(n => n.startsWith('lectern-starter-'))) {
+      const old = join(tmpdir(), name)
+      if (old !== starter && Date.now() - statSync(old).mtimeMs > 3_600_000)
+        rmSync(old, { recursive: true, force: true })
+    }
     if (!existsSync(join(starter, '.installed'))) {
       rmSync(starter, { recursive: true, force: true })
       cpSync(TEMPLATE, starter, { recursive: true })
