@@ -1,7 +1,8 @@
+import type { Trouble } from '../../core/browser.ts'
 import type { Deck } from '../../deck/deck.ts'
 import { PDFDocument } from 'pdf-lib'
 import { describe, expect, it } from 'vitest'
-import { finishSlidesPdf } from './slides-pdf.ts'
+import { finishSlidesPdf, printErrors } from './slides-pdf.ts'
 
 const deck = {
   title: '讲座',
@@ -40,5 +41,31 @@ describe('finishing the slides PDF', () => {
       'The print page produced 2 pages for 3 slides: content wider than the slide (Chromium shrinks every page to fit it) on slide 2 (slides/02-x.md:20) — make it fit the slide\'s width',
     )
     await expect(finishSlidesPdf(await pdfOf(2), deck)).rejects.toThrow(/2 pages for 3 slides: a slide overflows its page or failed to render/)
+  })
+})
+
+describe('printErrors', () => {
+  const widget: Trouble = { kind: 'console', severity: 'error', what: 'console error: Failed to load Twitter widget after 10 retries.' }
+  const thrown: Trouble = { kind: 'console', severity: 'error', what: 'console error: [deck] slide 2: Boom' }
+  const leftOut: Trouble = {
+    kind: 'request',
+    severity: 'warning',
+    what: 'request off the machine (allowed) got no answer (…), left out: https://platform.twitter.com/widgets.js',
+    url: 'https://platform.twitter.com/widgets.js',
+    remote: 'left out',
+  }
+
+  it('stops on every console error while every remote request was answered or blocked', () => {
+    expect(printErrors([widget, thrown])).toEqual({
+      errors: [widget, thrown],
+      excused: [],
+    })
+  })
+
+  it('once a remote request was left out, excuses the console errors that follow from it, not a slide that threw', () => {
+    expect(printErrors([leftOut, widget, thrown])).toEqual({
+      errors: [thrown],
+      excused: [widget],
+    })
   })
 })

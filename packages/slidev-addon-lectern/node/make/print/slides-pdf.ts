@@ -54,8 +54,7 @@ export async function openPrintPage(options: SlidesPdfOptions): Promise<PrintPag
   })
   const page = await context.newPage()
   const troubles = await watchPage(page, { allowRemote: options.allowRemote })
-  // Console warnings are Vue's and Slidev's chatter, not faults of the print; allowed remote URLs are warned about.
-  const errors = (): Trouble[] => troubles.filter(t => t.severity === 'error')
+  const errors = (): Trouble[] => printErrors(troubles).errors
   try {
     await page.goto(`${siteUrl}${SLIDEV.printRoute}`, { waitUntil: 'load', timeout })
     await page.emulateMedia({
@@ -86,6 +85,8 @@ export async function openPrintPage(options: SlidesPdfOptions): Promise<PrintPag
         ? 'the PDF depends on that server'
         : 'printed without it'}`)
     }
+    for (const t of printErrors(troubles).excused)
+      warn(`warning: while rendering: ${t.what} — most likely because a remote request was left out (above)`)
     return {
       page,
       close: () => context.close(),
@@ -94,6 +95,22 @@ export async function openPrintPage(options: SlidesPdfOptions): Promise<PrintPag
   catch (error) {
     await context.close()
     throw error
+  }
+}
+
+/**
+ * What stops a print. Console warnings are Vue's and Slidev's chatter, not faults of the print; allowed remote
+ * URLs are warned about. A console error once a remote request was left out is most likely the consequence (a
+ * widget whose script never came: Slidev's <Tweet> gives up after 10 s): `excused`, a warning like the request.
+ * A component that threw is named by setup/main.ts (`[deck] slide N:`) and still stops the print.
+ */
+export function printErrors(troubles: Trouble[]): { errors: Trouble[], excused: Trouble[] } {
+  const leftOut = troubles.some(t => t.remote === 'left out')
+  const excusable = (t: Trouble): boolean => leftOut && t.kind === 'console' && !/\[deck\] slide \d+:/.test(t.what)
+  const all = troubles.filter(t => t.severity === 'error')
+  return {
+    errors: all.filter(t => !excusable(t)),
+    excused: all.filter(excusable),
   }
 }
 
