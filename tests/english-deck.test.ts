@@ -95,6 +95,8 @@ describe('an English deck whose theme links a stylesheet from another origin', (
       ])
         expect(text).toContain(word)
       expect(text).not.toMatch(/[\u4E00-\u9FFF]/)
+      // a deck without the talk's colour tokens gets the kit's defaults: the panel's buttons have their borders
+      expect(await panel.getByRole('button', { name: 'Reset the timer' }).evaluate(el => getComputedStyle(el).borderTopColor)).toBe('rgb(209, 213, 219)')
     }
     finally {
       await page.close()

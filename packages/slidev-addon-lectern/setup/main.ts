@@ -5,6 +5,7 @@ import { reportSlideErrors } from '../client/slide-errors'
 import { modelStore, sharedState, syncDirections } from '../client/slidevState'
 import { injectionLastNavigator, injectionModelStore } from '../client/useSyncedInputs'
 import { SLIDEV_QUERIES } from '../shared/slidev-internals'
+import './tokens.css'
 import './presenter.css'
 
 export default defineAppSetup(({ app, router }) => {

@@ -93,7 +93,7 @@ describe('slidev internals the tools rely on are where shared/slidev-internals.t
     expect(read('@slidev/client/composables/useNav.ts'), 'SLIDEV.printRoute: the `print` query is no longer read in @slidev/client/composables/useNav.ts').toMatch(/query\.value\.has\('print'\)/)
   })
 
-  it('the nav API the gate and tests drive: go, currentSlideNo, clicks, clicksStart, clicksTotal, total', () => {
+  it('the nav API the gate and tests drive and the addon reads: go, currentSlideNo, clicks, clicksStart, clicksTotal, total, isPresenter, next, prev, slides, queryClicks', () => {
     const nav = read('@slidev/client/composables/useNav.ts')
     // and what the kit's own code reads of a slide's nav (client/useRenderContext.ts) and the prerendered pages set (queryClicks)
     for (const member of [
