@@ -74,6 +74,22 @@ describe('a failed build names the deck\'s file and slide', () => {
     ])
   })
 
+  it('drops Rolldown\'s slow-plugin report before the error and starts at the error\'s code', () => {
+    const stderr = [
+      '[PLUGIN_TIMINGS] JavaScript callbacks ran for 11.7s of this 14.9s build (79%).',
+      'The slowest callbacks, timed inside each callback (the wait before a callback starts is excluded, the time it awaits is included):',
+      '  - plugin vite:vue transform (21%, 3.1s, 249 calls)',
+      '  - plugin slidev:layout-wrapper transform (114 calls)',
+      'See https://rolldown.rs/reference/InputOptions.checks#bundlertimings for more details.',
+      '[MISSING_EXPORT] "STAGE_DIRECTION" is not exported by "node/deck/notes.ts".',
+      '    at aggregateBindingErrorsIntoJsError (file:///deck/node_modules/rolldown/dist/shared/error.mjs:50:18)',
+    ].join('\n')
+    expect(causeFirst(stderr).split('\n')).toEqual([
+      '[MISSING_EXPORT] "STAGE_DIRECTION" is not exported by "node/deck/notes.ts".',
+      '    at aggregateBindingErrorsIntoJsError (file:///deck/node_modules/rolldown/dist/shared/error.mjs:50:18)',
+    ])
+  })
+
   it('maps Slidev\'s slide module to the slide\'s file and first line', () => {
     const slides = [
       { no: 1, file: 'slides.md', line: 1 },

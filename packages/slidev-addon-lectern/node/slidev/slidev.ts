@@ -249,11 +249,14 @@ function toPascal(kebab: string): string {
 export function causeFirst(stderr: string, frames = 3): string {
   // Blank lines and the bits of an error object Node prints after its message (`errors: [Getter/Setter]`, `}`) say nothing;
   // nor do Vite's "✗ Build failed in 2.5s" and "Build failed with 1 error:" before the error itself.
+  // Rolldown's report of slow plugins (`[PLUGIN_TIMINGS]` … `See …#bundlertimings …`) comes before the error and is advice, not cause.
   // eslint-disable-next-line no-control-regex -- colour codes
-  const lines = stderr.replace(/\u001B\[[\d;]*m/g, '').split('\n').map(l => l.trimEnd()).filter(l => l && !/^\s*[{}]$|\[Getter\/Setter\]|^(?:✗ )?Build failed (?:in [\d.]+m?s|with \d+ errors?:)$/.test(l))
+  const plain = stderr.replace(/\u001B\[[\d;]*m/g, '').replace(/^\[PLUGIN_TIMINGS\][\s\S]*?bundlertimings.*$/m, '')
+  const lines = plain.split('\n').map(l => l.trimEnd()).filter(l => l && !/^\s*[{}]$|\[Getter\/Setter\]|^(?:✗ )?Build failed (?:in [\d.]+m?s|with \d+ errors?:)$/.test(l))
   const isFrame = (line: string): boolean => /^\s+at\s/.test(line)
-  // Vite names the plugin and the module (`[plugin vite:vue] /deck/slides.md__slidev_2.md:6:13`) on the line before the error.
-  const start = Math.max(0, lines.findIndex(l => !isFrame(l) && /^\[plugin |error|failed|cannot|not found|\bENOENT\b/i.test(l)))
+  // Vite names the plugin and the module (`[plugin vite:vue] /deck/slides.md__slidev_2.md:6:13`) on the line before the
+  // error; Rolldown opens its errors with a code (`[MISSING_EXPORT] "x" is not exported by "y"`).
+  const start = Math.max(0, lines.findIndex(l => !isFrame(l) && /^\[plugin |^\[[A-Z][A-Z_]+\] |error|failed|cannot|not found|\bENOENT\b/i.test(l)))
   const cause = lines.slice(start).filter(l => !isFrame(l)).slice(0, 12)
   const stack = lines.slice(start).filter(isFrame)
   return [
