@@ -80,6 +80,7 @@ const WHERE: Record<keyof typeof SLIDEV, { file: string, text: string }> = {
   colorSchemaStorage: { file: '@slidev/client/logic/dark.ts', text: `'${SLIDEV.colorSchemaStorage}'` },
   drawingLayer: { file: '@slidev/client/internals/DrawingLayer.vue', text: 'drauu.mount(svg.value!' },
   noteClass: { file: '@slidev/client/internals/NoteDisplay.vue', text: `outline-none ${SLIDEV.noteClass}"` },
+  slideScaleVar: { file: '@slidev/client/internals/SlideContainer.vue', text: `'${SLIDEV.slideScaleVar}': scale.value` },
 }
 
 describe('slidev internals the tools rely on are where shared/slidev-internals.ts says', () => {

@@ -43,6 +43,8 @@ export const SLIDEV = {
   colorSchemaStorage: 'slidev-color-schema',
   /** Slidev's drawing layer: an <svg> directly inside the canvas, empty unless drawn on. */
   drawingLayer: '#slide-content > svg',
+  /** CSS variable with the slide's scale, set on the slide container; prerendered pages set it to their own scale. */
+  slideScaleVar: '--slidev-slide-scale',
   /** Class of the speaker notes' element (presenter view, notes page): client/stageDirections.ts marks paragraphs in it. */
   noteClass: 'slidev-note',
 } as const

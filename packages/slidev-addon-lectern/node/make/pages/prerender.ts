@@ -24,7 +24,7 @@ import { escapeHtml } from '@vue/shared'
 import { PRESENTER_BEACON_FRESH_MS, PRESENTER_BEACON_KEY } from '../../../client/presenterBeacon.ts'
 import { READING_BANNER_CLASS, READING_BANNER_FONT } from '../../../client/readingBanner.ts'
 import { messages } from '../../../shared/messages.ts'
-import { SLIDEV } from '../../../shared/slidev-internals.ts'
+import { slideSelector, SLIDEV } from '../../../shared/slidev-internals.ts'
 import { matchFace } from '../../fonts/font-match.ts'
 import { inlineFaces, parseUnicodeRange } from '../../fonts/font-subset.ts'
 import { socialMeta } from './meta.ts'
@@ -61,11 +61,11 @@ export async function capturePrinted(page: Page, shell: string, lang: string): P
     ...shell.matchAll(/<link rel="stylesheet"[^>]* href="([^"]+)"/g),
   ].map(m => m[1])
   // Serialized with the unicode-range parser and the font matching the gate shares: the page sees only its arguments.
-  return page.evaluate(`(${readPrintPage})(${JSON.stringify(shellStyles)}, ${JSON.stringify(pageParts(lang))}, ${parseUnicodeRange}, ${matchFace})`) as Promise<PrintedSlide[]>
+  return page.evaluate(`(${readPrintPage})(${JSON.stringify(shellStyles)}, ${JSON.stringify(pageParts(lang))}, ${parseUnicodeRange}, ${matchFace}, ${JSON.stringify(SLIDEV)})`) as Promise<PrintedSlide[]>
 }
 
 /** Runs in the print page: every slide's markup, text, stylesheets and the faces its characters are drawn with. */
-function readPrintPage(shellStyles: string[], pageParts: PagePart[], parseRange: typeof parseUnicodeRange, faceFor: typeof matchFace): PrintedSlide[] {
+function readPrintPage(shellStyles: string[], pageParts: PagePart[], parseRange: typeof parseUnicodeRange, faceFor: typeof matchFace, slidev: typeof SLIDEV): PrintedSlide[] {
   const rulesOf = (list: CSSRuleList): CSSRule[] => Array.from(list).flatMap(r => 'cssRules' in r && !(r instanceof CSSStyleRule)
     ? rulesOf((r as CSSGroupingRule).cssRules)
     : [r])
@@ -171,8 +171,8 @@ function readPrintPage(shellStyles: string[], pageParts: PagePart[], parseRange:
       chars: [...face.chars].sort().join(''),
     }))
   }
-  return Array.from(document.querySelectorAll('.print-slide-container'), (container) => {
-    const slide = container.querySelector('.slidev-page') as HTMLElement
+  return Array.from(document.querySelectorAll(slidev.printSlide), (container) => {
+    const slide = container.querySelector(`.${slidev.pageClass}`) as HTMLElement
     // Vue sets a control's value as a property, which innerHTML leaves out: without these attributes a page
     // would show every slider at its midpoint and every box unticked, beside labels that say otherwise.
     for (const input of container.querySelectorAll('input')) {
@@ -248,7 +248,7 @@ export function pageTitle(slideTitle: string, talkTitle: string) {
  */
 function overlayCss(width: number, height: number) {
   return `#deck-prerender{position:fixed;inset:0;z-index:2147483000;overflow:hidden;background:#000;--deck-nav:0px;--deck-scale:min(calc(100vw / ${width}px),calc((100vh - var(--deck-nav)) / ${height}px))}
-#deck-prerender>.deck-slide{position:absolute;left:50%;top:calc(50% - var(--deck-nav) / 2);width:${width}px;height:${height}px;overflow:hidden;transform:translate(-50%,-50%) scale(var(--deck-scale));--slidev-slide-scale:var(--deck-scale)}
+#deck-prerender>.deck-slide{position:absolute;left:50%;top:calc(50% - var(--deck-nav) / 2);width:${width}px;height:${height}px;overflow:hidden;transform:translate(-50%,-50%) scale(var(--deck-scale));${SLIDEV.slideScaleVar}:var(--deck-scale)}
 #deck-prerender nav{position:absolute;left:0;right:0;bottom:0;min-height:var(--deck-nav);display:flex;flex-wrap:wrap;gap:.25rem 1.25rem;align-items:center;justify-content:center;padding:.5rem 1rem;font:16px/1.5 'Deck Sans','Noto Sans SC','Noto Sans',sans-serif;color:#fff}
 #deck-prerender nav a{color:#fff;text-decoration:underline;padding:.5rem 0}
 .deck-fonts-loading #deck-prerender>*{visibility:hidden}`
@@ -290,7 +290,7 @@ function headScript(colorSchema: string, width: number, height: number) {
  */
 function startScript(no: number, entry: string, preloads: string[]) {
   return `<script>(()=>{const o=document.getElementById('deck-prerender'),T=['keydown','pointerdown','pointermove','touchstart','wheel','focusin'];let started=false,key=null,moved=false;
-const take=()=>{const n=document.querySelector(${JSON.stringify(SLIDEV.appRoot)})?.${SLIDEV.vueApp}?._context.provides[${JSON.stringify(SLIDEV.contextKey)}]?.nav;if(!n||!document.querySelector('#app .slidev-page-${no} .slidev-layout'))return requestAnimationFrame(take);if(!moved&&n.currentSlideNo===${no}&&n.clicksTotal>n.clicks){moved=true;n.queryClicks=n.clicksTotal}document.fonts.ready.then(()=>setTimeout(()=>requestAnimationFrame(()=>{o.remove();if(key)for(const type of ['keydown','keyup'])dispatchEvent(new KeyboardEvent(type,{...key,bubbles:true}))}),300))};
+const take=()=>{const n=document.querySelector(${JSON.stringify(SLIDEV.appRoot)})?.${SLIDEV.vueApp}?._context.provides[${JSON.stringify(SLIDEV.contextKey)}]?.nav;if(!n||!document.querySelector(${JSON.stringify(`${SLIDEV.appRoot} ${slideSelector(no)} .${SLIDEV.layoutClass}`)}))return requestAnimationFrame(take);if(!moved&&n.currentSlideNo===${no}&&n.clicksTotal>n.clicks){moved=true;n.queryClicks=n.clicksTotal}document.fonts.ready.then(()=>setTimeout(()=>requestAnimationFrame(()=>{o.remove();if(key)for(const type of ['keydown','keyup'])dispatchEvent(new KeyboardEvent(type,{...key,bubbles:true}))}),300))};
 const start=(e)=>{if(e&&e.type==='keydown'&&!key)key={key:e.key,code:e.code,shiftKey:e.shiftKey};if(started)return;started=true;for(const t of T)removeEventListener(t,start,true);for(const href of ${JSON.stringify(preloads)}){const l=document.createElement('link');l.rel='modulepreload';l.crossOrigin='';l.href=href;document.head.append(l)}import(${JSON.stringify(entry)});if(o.isConnected)requestAnimationFrame(take)};
 const beacon=()=>Date.now()-Number(localStorage.getItem(${JSON.stringify(PRESENTER_BEACON_KEY)})||0)<${PRESENTER_BEACON_FRESH_MS};
 if(location.search){o.remove();start()}else if(beacon())start();else{for(const t of T)addEventListener(t,start,{capture:true,passive:true});addEventListener('storage',e=>e.key===${JSON.stringify(PRESENTER_BEACON_KEY)}&&start())}})()</script>`
