@@ -1,4 +1,5 @@
 import type { Deck } from '../packages/slidev-addon-lectern/node/deck/deck.ts'
+import { execFileSync } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -71,6 +72,24 @@ describe('handout PDFs', () => {
 
   it('is A4 portrait', () => {
     expect(pdfInfo(handout('handout.pdf'))['Page size']).toMatch(/^59[45](\.\d+)? x 84[12](\.\d+)? pts \(A4\)/)
+  })
+
+  it('prints at its own size: every page\'s header starts at the 14 mm margin (Chromium shrinks pages whose layout is wider than A4)', () => {
+    for (const file of ['handout.pdf', 'handout-speaker.pdf', 'handout-1up.pdf', 'handout-6up.pdf']) {
+      // The first word on each page after the cover, in pt from the left edge: 14 mm is 39.69 pt.
+      const lefts = [
+        ...execFileSync('pdftotext', [
+          '-bbox',
+          '-f',
+          '2',
+          handout(file),
+          '-',
+        ], { encoding: 'utf8' })
+          .matchAll(/<page[^>]*>\s*(?:<[^w][^>]*>\s*)*<word xMin="([\d.]+)"/g),
+      ].map(m => Number(m[1]))
+      expect(lefts.length, file).toBeGreaterThan(3)
+      expect(Math.min(...lefts), file).toBeCloseTo(14 / 25.4 * 72, 0)
+    }
   })
 
   it('has the cover, the slides by chapter (two a page by default), then the references — in all three layouts, each in its own file', async () => {

@@ -168,7 +168,9 @@ async function buildPages(deck: Deck, layout: HandoutLayout, audience: HandoutAu
 // Scoped under #deck-handout, and never reaching into a slide: the page also holds Slidev's print styles,
 // and each slide box takes on what the slide inherited on the print page (\`INHERITED\`), so a slide is
 // drawn as in the slides PDF. The one exception: citations on the slides grow (in layouts 1 and 2) so
-// that, scaled down, they still print at 7 pt or more.
+// that, scaled down, they still print at 7 pt or more. A page is `contain: strict`: without it the slides'
+// layout (980 px wide, scaled down in their boxes) counts as overflow, and Chromium shrank every printed page
+// to fit it (to 0.81–0.87: a blank band at the foot and the right, notes at 6 pt where the layout said 7).
 const HANDOUT_CSS = `
 @page { size: A4; margin: 0 }
 html, body { height: auto !important; overflow: visible !important; background: #fff !important; margin: 0 }
@@ -177,7 +179,7 @@ body > ${SLIDEV.appRoot} { display: none !important }
 #deck-handout :not(.slide-box, .slide-box *) { box-sizing: border-box }
 #deck-handout :is(.notes, .cover, .refs) a { color: #1d4ed8; text-decoration: none; word-break: break-all }
 #deck-handout :is(.notes, .cover) code { font-family: 'JetBrains Mono', 'Deck Sans', 'Noto Sans SC', monospace; font-size: .92em; background: #f1f3f5; padding: 0 .25em; border-radius: 2px }
-#deck-handout .page { width: 210mm; height: 297mm; padding: 12mm 14mm 14mm; position: relative; overflow: hidden; break-after: page; display: flex; flex-direction: column; background: #fff }
+#deck-handout .page { width: 210mm; height: 297mm; padding: 12mm 14mm 14mm; position: relative; overflow: hidden; contain: strict; break-after: page; display: flex; flex-direction: column; background: #fff }
 #deck-handout .page:last-child { break-after: auto }
 #deck-handout .page > header { display: flex; justify-content: space-between; font-size: 8pt; color: #555; border-bottom: .3mm solid #ccc; padding-bottom: 1.5mm; margin-bottom: 4mm }
 #deck-handout .page > main { flex: 1; min-height: 0; overflow: hidden; display: flex; flex-direction: column }
