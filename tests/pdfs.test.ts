@@ -75,7 +75,12 @@ describe('handout PDFs', () => {
   })
 
   it('prints at its own size: every page\'s header starts at the 14 mm margin (Chromium shrinks pages whose layout is wider than A4)', () => {
-    for (const file of ['handout.pdf', 'handout-speaker.pdf', 'handout-1up.pdf', 'handout-6up.pdf']) {
+    for (const file of [
+      'handout.pdf',
+      'handout-speaker.pdf',
+      'handout-1up.pdf',
+      'handout-6up.pdf',
+    ]) {
       // The first word on each page after the cover, in pt from the left edge: 14 mm is 39.69 pt.
       const lefts = [
         ...execFileSync('pdftotext', [
