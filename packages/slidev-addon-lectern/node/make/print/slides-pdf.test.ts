@@ -37,10 +37,22 @@ describe('finishing the slides PDF', () => {
   })
 
   it('names the slides wider than the page when Chromium put several slides on a page, and the fix', async () => {
-    await expect(finishSlidesPdf(await pdfOf(2), deck, [2])).rejects.toThrow(
+    await expect(finishSlidesPdf(await pdfOf(2), deck, {
+      wide: [2],
+      tall: [],
+    })).rejects.toThrow(
       'The print page produced 2 pages for 3 slides: content wider than the slide (Chromium shrinks every page to fit it) on slide 2 (slides/02-x.md:20) — make it fit the slide\'s width',
     )
     await expect(finishSlidesPdf(await pdfOf(2), deck)).rejects.toThrow(/2 pages for 3 slides: a slide overflows its page or failed to render/)
+  })
+
+  it('names the slides taller than the page when one spilled onto a page of its own', async () => {
+    await expect(finishSlidesPdf(await pdfOf(4), deck, {
+      wide: [],
+      tall: [2],
+    })).rejects.toThrow(
+      'The print page produced 4 pages for 3 slides: content taller than the slide (it spills onto a page of its own) on slide 2 (slides/02-x.md:20) — make it fit the slide\'s height',
+    )
   })
 })
 

@@ -129,7 +129,7 @@ export async function printSlides(page: Page, deck: Deck): Promise<SlidesPdf> {
     tagged: true,
   })
   const cover = await page.locator(SLIDEV.printSlide).first().screenshot({ type: 'png' })
-  return { pdf: await finishSlidesPdf(bytes, deck, await page.evaluate(wideSlideNumbers, SLIDEV)), cover }
+  return { pdf: await finishSlidesPdf(bytes, deck, await page.evaluate(oversizeSlides, SLIDEV)), cover }
 }
 
 async function waitForPrintReady(page: Page, expected: number, timeout: number) {
@@ -159,11 +159,19 @@ function emptySlideNumbers(S: typeof SLIDEV): number[] {
     .map(el => Number(el.id.split('-')[0]))
 }
 
-/** Numbers of the print page's slides whose content is wider than the slide (clipped on screen). Runs in the page. */
-function wideSlideNumbers(S: typeof SLIDEV): number[] {
-  return Array.from(document.querySelectorAll(S.printSlide))
-    .filter(el => el.scrollWidth > el.clientWidth + 1)
-    .map(el => Number(el.id.split('-')[0]))
+/** Numbers of the print page's slides whose content is wider, or taller, than the slide (clipped on screen). Runs in the page. */
+function oversizeSlides(S: typeof SLIDEV): Oversize {
+  const slides = Array.from(document.querySelectorAll<HTMLElement>(S.printSlide))
+  const numbers = (over: (el: HTMLElement) => boolean) => slides.filter(over).map(el => Number(el.id.split('-')[0]))
+  return {
+    wide: numbers(el => el.scrollWidth > el.clientWidth + 1),
+    tall: numbers(el => el.scrollHeight > el.clientHeight + 1),
+  }
+}
+
+export interface Oversize {
+  wide: number[]
+  tall: number[]
 }
 
 /** `slide N (file:line)` for slide number `no`, or `while rendering` when unknown. */
@@ -233,18 +241,21 @@ async function failOnBrokenSlides(page: Page, deck: Deck, errors: Trouble[]) {
 }
 
 /**
- * Metadata and bookmarks: chapters at the top level, slide titles under them. `wide`: slides whose
- * content is wider than the slide — Chromium shrinks every printed page to fit the widest, which puts
- * several slides on a page, so they are named when the page count is wrong.
+ * Metadata and bookmarks: chapters at the top level, slide titles under them. `oversize`: slides whose
+ * content is wider than the slide (Chromium shrinks every printed page to fit the widest, which puts
+ * several slides on a page) or taller (it spills onto a page of its own), named when the page count is wrong.
  */
-export async function finishSlidesPdf(bytes: Uint8Array, deck: Deck, wide: number[] = []): Promise<Uint8Array> {
+export async function finishSlidesPdf(bytes: Uint8Array, deck: Deck, oversize: Oversize = { wide: [], tall: [] }): Promise<Uint8Array> {
   const doc = await PDFDocument.load(bytes)
   if (doc.getPageCount() !== deck.slides.length) {
-    const cause = wide.length
-      ? `content wider than the slide (Chromium shrinks every page to fit it) on ${wide.slice(0, 5).map(no => slideName(deck, no)).join(', ')}${wide.length > 5
-        ? ` and ${wide.length - 5} more`
-        : ''} — make it fit the slide's width`
-      : 'a slide overflows its page or failed to render'
+    const names = (nos: number[]) => `${nos.slice(0, 5).map(no => slideName(deck, no)).join(', ')}${nos.length > 5
+      ? ` and ${nos.length - 5} more`
+      : ''}`
+    const cause = oversize.wide.length
+      ? `content wider than the slide (Chromium shrinks every page to fit it) on ${names(oversize.wide)} — make it fit the slide's width`
+      : oversize.tall.length
+        ? `content taller than the slide (it spills onto a page of its own) on ${names(oversize.tall)} — make it fit the slide's height`
+        : 'a slide overflows its page or failed to render'
     throw new SlideRenderError(`The print page produced ${doc.getPageCount()} pages for ${deck.slides.length} slides: ${cause}`)
   }
   setInfo(doc, {
