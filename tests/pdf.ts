@@ -19,6 +19,14 @@ export function pdfText(file: string, first?: number, last?: number) {
   ], { encoding: 'utf8' })
 }
 
+/** Each page's first word: its distance from the page's left edge in pt, from page `first` on (pdftotext -bbox). */
+export function pageFirstWordX(file: string, first = 1): number[] {
+  const bbox = execFileSync('pdftotext', ['-bbox', '-f', `${first}`, file, '-'], { encoding: 'utf8' })
+  return [
+    ...bbox.matchAll(/<page[^>]*>\s*(?:<[^w][^>]*>\s*)*<word xMin="([\d.]+)"/g),
+  ].map(m => Number(m[1]))
+}
+
 export function pdfInfo(file: string) {
   return Object.fromEntries(
     execFileSync('pdfinfo', [file], { encoding: 'utf8' }).split('\n')

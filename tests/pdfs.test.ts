@@ -1,5 +1,4 @@
 import type { Deck } from '../packages/slidev-addon-lectern/node/deck/deck.ts'
-import { execFileSync } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -9,7 +8,7 @@ import { attendeeNarration, isStageDirection } from '../packages/slidev-addon-le
 import { exportFromSite } from '../packages/slidev-addon-lectern/node/make/print/export.ts'
 import { STAGE_DIRECTION } from '../packages/slidev-addon-lectern/shared/stage-direction.ts'
 import { site } from './browser.ts'
-import { pageBrightness, pdfFonts, pdfInfo, pdfLanguage, pdfOutline, pdfText } from './pdf.ts'
+import { pageBrightness, pageFirstWordX, pdfFonts, pdfInfo, pdfLanguage, pdfOutline, pdfText } from './pdf.ts'
 
 const slidesPdf = join(site.exports, 'slides.pdf')
 const handout = (name: string) => join(site.exports, name)
@@ -82,16 +81,7 @@ describe('handout PDFs', () => {
       'handout-6up.pdf',
     ]) {
       // The first word on each page after the cover, in pt from the left edge: 14 mm is 39.69 pt.
-      const lefts = [
-        ...execFileSync('pdftotext', [
-          '-bbox',
-          '-f',
-          '2',
-          handout(file),
-          '-',
-        ], { encoding: 'utf8' })
-          .matchAll(/<page[^>]*>\s*(?:<[^w][^>]*>\s*)*<word xMin="([\d.]+)"/g),
-      ].map(m => Number(m[1]))
+      const lefts = pageFirstWordX(handout(file), 2)
       expect(lefts.length, file).toBeGreaterThan(3)
       expect(Math.min(...lefts), file).toBeCloseTo(14 / 25.4 * 72, 0)
     }
